@@ -1,0 +1,23 @@
+import { Command } from "commander";
+import type { CliIo } from "./cli-io.ts";
+import { registerConfigCommands } from "./commands/config-check.ts";
+import { registerEventCommands } from "./commands/events.ts";
+import { registerJobCommands } from "./commands/jobs.ts";
+import { registerStartCommand } from "./commands/start.ts";
+
+/**
+ * `kindred`: the one command line. Each command lives in its own file and writes its output on
+ * stdout only; logs and errors go to stderr.
+ */
+export function createProgram(io: CliIo): Command {
+  const program = new Command("kindred")
+    .description("Kindred: bots beside a hosted Discourse forum for a recovery community")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerStartCommand(program, io);
+  registerConfigCommands(program, io);
+  registerEventCommands(program, io);
+  registerJobCommands(program, io);
+  return program;
+}

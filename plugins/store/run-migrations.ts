@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import { type Migration, Migrator } from "kysely/migration";
+
+/** Runs every pending migration; a failure stops start-up with the migration's name. */
+export async function runMigrations(db: Kysely<any>, migrations: Record<string, Migration>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Bots own their migrations and are enabled independently, so their names interleave.
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`[store] migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}

@@ -1,0 +1,10 @@
+export { contentKey } from "./content-key.ts";
+export { createWebhookRouter, type WebhookOutcome, type WebhookRouterOptions } from "./create-webhook-router.ts";
+export { canonicalEventName, type DiscourseEvents, EVENT_NAMES, EVENT_TYPE, type EventName } from "./event-map.ts";
+export { eventRef } from "./event-ref.ts";
+export * from "./payloads.ts";
+export { scrubPayload } from "./scrub-payload.ts";
+export { verifySignature } from "./verify-signature.ts";
+export { parseDelivery, type Delivery } from "./parse-delivery.ts";
+export { toEventJob } from "./to-event-job.ts";
+export { WebhookError } from "./webhook-error.ts";
