@@ -9,10 +9,10 @@ import { runtimeSection } from "./sections/runtime.ts";
 export const settingsSchema = z
   .object({
     ...runtimeSection.shape,
-    crisis: crisisSection.default({ enabled: true }),
-    onboarding: onboardingSection.default({ enabled: true }),
+    crisis: crisisSection,
+    onboarding: onboardingSection.prefault({}),
     peerGroups: peerGroupsSection.default({ enabled: true }),
-    digest: digestSection.default({ enabled: true }),
+    digest: digestSection,
   })
   .strict();
 

@@ -6,6 +6,23 @@ import type { BaseContext, Bot, BotAccount } from "./types.ts";
  * Builds the one context a handler gets (probot's webhookTransform): logger tagged with the bot,
  * the client bound to the bot's account and lane, the store, the clock and a task scheduler.
  */
+async function enqueueTask(
+  services: Services,
+  bot: string,
+  name: string,
+  data: Record<string, unknown>,
+  options: { delayMs?: number; jobId?: string },
+): Promise<boolean> {
+  const key = taskKey(bot, name);
+  if (!services.registry.tasks.has(key)) return false;
+  await services.queues.tasks.add(key, { bot, task: name, data }, {
+    delay: options.delayMs,
+    // BullMQ job ids must not contain ":" nor be all digits.
+    jobId: options.jobId ? `${bot}-${options.jobId}`.replaceAll(":", "-") : undefined,
+  });
+  return true;
+}
+
 export function createBaseContext(services: Services, bot: Bot, tags: Record<string, unknown>): BaseContext {
   const { config } = services;
   const accountName = (account: BotAccount | "admin") => (account === "admin" ? config.apiUsername : config.accounts[account]);
@@ -26,13 +43,11 @@ export function createBaseContext(services: Services, bot: Bot, tags: Record<str
     botUsernames: botUsernames(config),
     tasks: {
       async schedule(name, data, options = {}) {
-        const key = taskKey(bot.name, name);
-        if (!services.registry.tasks.has(key)) throw new Error(`[app] ${bot.name}: no task "${name}" is registered`);
-        await services.queues.tasks.add(key, { bot: bot.name, task: name, data }, {
-          delay: options.delayMs,
-          jobId: options.jobId ? `${bot.name}-${options.jobId}`.replaceAll(":", "-") : undefined,
-        });
+        if (!(await enqueueTask(services, bot.name, name, data, options))) {
+          throw new Error(`[app] ${bot.name}: no task "${name}" is registered`);
+        }
       },
+      scheduleFor: (target, name, data, options = {}) => enqueueTask(services, target, name, data, options),
     },
     async sendPrivateMessage(message) {
       const post = await discourse.createPrivateMessage({

@@ -1,5 +1,6 @@
 import type { WebhookPost } from "../webhooks/payloads.ts";
 import { createBaseContext } from "./create-context.ts";
+import { matchGlobalCommand } from "./match-command.ts";
 import { normalizeCommand, ownWords } from "./own-words.ts";
 import { botUsernames, type Services } from "./services.ts";
 import type { Bot, PmReplyContext, PmReplyHandler } from "./types.ts";
@@ -69,33 +70,35 @@ async function runHandlers(list: ReadonlyArray<{ bot: Bot; handler: PmReplyHandl
 /** The words every Kindred thread understands. Returns true when the reply was one of them. */
 async function runCommands(services: Services, owner: Bot, ctx: PmReplyContext, post: WebhookPost): Promise<boolean> {
   const words = services.config.pmCommands;
-  const command = normalizeCommand(ctx.text);
   const answer = (raw: string) => ctx.reply(raw, `pm-command-${post.id}`);
-  if (/^(stop all|stop everything|unsubscribe all)$/.test(command)) {
-    await services.members.stop(post.user_id, "all");
-    await answer(words.stoppedAll);
-    return true;
+  switch (matchGlobalCommand(ctx.text)) {
+    case "stop all":
+      await services.members.stop(post.user_id, "all");
+      await answer(words.stoppedAll);
+      return true;
+    case "stop":
+      await services.members.stop(post.user_id, owner.name);
+      await answer(words.stopped);
+      return true;
+    case "resume all":
+      await services.members.resume(post.user_id, "all");
+      await answer(words.resumed);
+      return true;
+    case "resume":
+      await services.members.resume(post.user_id, owner.name);
+      await answer(words.resumed);
+      return true;
+    case "forget me":
+      // Answer first: the thread record goes with everything else.
+      await answer(words.forgotten);
+      await services.members.forget(post.user_id);
+      return true;
+    case "help":
+      await answer(words.help);
+      return true;
+    default:
+      return false;
   }
-  if (/^(stop|unsubscribe)$/.test(command)) {
-    await services.members.stop(post.user_id, owner.name);
-    await answer(words.stopped);
-    return true;
-  }
-  if (/^(start|resume)( all)?$/.test(command)) {
-    await services.members.resume(post.user_id, command.endsWith("all") ? "all" : owner.name);
-    await answer(words.resumed);
-    return true;
-  }
-  if (/^(forget me|delete my data|forget my data)$/.test(command)) {
-    await answer(words.forgotten);
-    await services.members.forget(post.user_id);
-    return true;
-  }
-  if (/^(help|\?)$/.test(command)) {
-    await answer(words.help);
-    return true;
-  }
-  return false;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface Services {
   readonly forumUrl: string;
   /** A budgeted client acting as `username` on `lane`. */
   client(username: string, lane: Lane): ForumClient;
+  /** One cheap call telling whether the forum answers (metrics and CLI only, never readiness). */
+  forumHealth(): Promise<{ ok: boolean }>;
   readonly signal: AbortSignal;
 }
 

@@ -73,6 +73,11 @@ export type TaskHandler<D = Record<string, unknown>> = (ctx: TaskContext<D>) => 
 export interface TaskScheduler {
   /** Runs `name` of this bot later (or now); the same `jobId` is never queued twice. */
   schedule(name: string, data: Record<string, unknown>, options?: { delayMs?: number; jobId?: string }): Promise<void>;
+  /**
+   * Hands work to another bot's task (onboarding → peer-groups "suggest"). Resolves false, and
+   * queues nothing, when that bot is not enabled.
+   */
+  scheduleFor(bot: string, name: string, data: Record<string, unknown>, options?: { delayMs?: number; jobId?: string }): Promise<boolean>;
 }
 
 /** A member's reply in one of Kindred's PM threads, after the router checked it with crisis watch. */

@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   listen?: boolean;
   /** Set false to keep workers from starting (CLI commands). */
   work?: boolean;
+  /** Set false to leave the recurring schedules off (tests run tasks by hand with a fake clock). */
+  schedules?: boolean;
 }
 
 export interface Runtime {
@@ -63,7 +65,7 @@ export interface Runtime {
  * schedules. Split roles need PostgreSQL: the embedded PGlite serves one process.
  */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, role = "all", clock = systemClock, prefix = "kindred", listen = true, work = true } = options;
+  const { config, role = "all", clock = systemClock, prefix = "kindred", listen = true, work = true, schedules = true } = options;
   const log = options.log ?? createLogger({ level: config.log.level });
   if (role !== "all" && !config.databaseUrl) {
     throw new Error(`[runtime] --role ${role} needs DATABASE_URL: the embedded PGlite store serves only one process`);
@@ -71,7 +73,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (!config.discourseUrl || !config.secrets.apiKey) throw new Error("[runtime] DISCOURSE_URL and DISCOURSE_API_KEY are needed to start");
   const metrics = createMetrics();
   const enabled = options.bots.filter((bot) => config.enabledBots.includes(bot.name));
-  const registry = createRegistry([...enabled, createRuntimeBot(metrics)], coreMigrations);
+  const registry = createRegistry([...enabled, createRuntimeBot(metrics, () => services.forumHealth())], coreMigrations);
   const store = await createStore({ databaseUrl: config.databaseUrl, dataDir: config.store.dataDir, migrations: registry.migrations, schema: options.storeSchema });
 
   const producer = createRedis(config.redisUrl, "producer");
@@ -125,6 +127,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     registry,
     forumUrl: config.discourseUrl,
     client: (username, lane) => discourse.as({ username, lane }),
+    forumHealth: () => discourse.health({ signal: AbortSignal.timeout(10_000) }),
     signal: shutdown.signal,
   };
   for (const hook of registry.forgetHooks) members.onForget(hook);
@@ -135,7 +138,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (work && role !== "web") {
     workerRedis = createRedis(config.redisUrl, "worker");
     workers = createWorkers({ services, connection: workerRedis, prefix, concurrency: config.jobs.concurrency, metrics });
-    await syncSchedules(queues, registry);
+    if (schedules) await syncSchedules(queues, registry);
   }
 
   let server: Server | undefined;

@@ -57,7 +57,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     const pglite = new PGlite(dataDir);
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   }
-  await runMigrations(db, migrations);
+  await runMigrations(db, migrations, databaseUrl ? schema : undefined);
   return {
     db,
     kind,

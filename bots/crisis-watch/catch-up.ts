@@ -1,0 +1,88 @@
+import type { BaseContext } from "../../plugins/app/types.ts";
+import type { ForumClient } from "../../plugins/app/forum-client.ts";
+import { classifyThread } from "./classify-thread.ts";
+import { processPost } from "./process-post.ts";
+
+/** At most this many pages per feed per run; the next run carries on from the cursor. */
+const MAX_PAGES = 10;
+
+interface FeedPost {
+  id: number;
+  raw?: string;
+  username: string;
+  user_id: number;
+  topic_id: number;
+  post_number: number;
+  version?: number;
+  created_at: string;
+  post_type?: number;
+  topic_archetype?: string;
+}
+
+/**
+ * The backstop for webhooks that never arrived (Discourse sends each once by default and never
+ * retries a timeout): public posts from `/posts.json?before=` and PMs to each bot account from
+ * `/private-posts.json`, from the last assessed id. The first run only sets the cursor at the
+ * newest post: history is never backfilled on its own (`kindred crisis backfill` does that).
+ */
+export async function catchUp(ctx: BaseContext): Promise<number> {
+  if (!ctx.config.crisis.catchUp.enabled) return 0;
+  let assessed = await catchUpFeed(ctx, "crisis-catchup-public", ctx.discourse, (c, before) => c.latestPosts({ before }));
+  for (const account of new Set(Object.values(ctx.config.accounts))) {
+    const client = ctx.discourseAs({ lane: "crisis", account: accountKey(ctx, account) });
+    assessed += await catchUpFeed(ctx, `crisis-catchup-pm-${account.toLowerCase()}`, client, (c, before) => c.privatePosts({ before }));
+  }
+  return assessed;
+}
+
+function accountKey(ctx: BaseContext, username: string) {
+  const entry = Object.entries(ctx.config.accounts).find(([, name]) => name === username);
+  return (entry?.[0] ?? "crisis") as keyof BaseContext["config"]["accounts"];
+}
+
+async function catchUpFeed(
+  ctx: BaseContext,
+  cursorKey: string,
+  client: ForumClient,
+  read: (client: ForumClient, before?: number) => Promise<{ latest_posts?: FeedPost[]; private_posts?: FeedPost[] } | unknown>,
+): Promise<number> {
+  const cursor = await ctx.kv.get<number>(cursorKey);
+  const pages: FeedPost[] = [];
+  let before: number | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = (await read(client, before)) as { latest_posts?: FeedPost[]; private_posts?: FeedPost[] };
+    const posts = body.latest_posts ?? body.private_posts ?? [];
+    if (posts.length === 0) break;
+    pages.push(...posts);
+    const oldest = Math.min(...posts.map((p) => p.id));
+    if (cursor === undefined || oldest <= cursor) break;
+    before = oldest;
+  }
+  const newest = pages.reduce((max, p) => Math.max(max, p.id), cursor ?? 0);
+  if (cursor === undefined) {
+    await ctx.kv.set(cursorKey, newest);
+    return 0;
+  }
+  let assessed = 0;
+  const fresh = pages.filter((p) => p.id > cursor && !ctx.botUsernames.has(p.username.toLowerCase())).sort((a, b) => a.id - b.id);
+  for (const post of fresh) {
+    if (post.post_type !== undefined && post.post_type !== 1) continue;
+    const thread = await classifyThread(ctx, post.topic_id, post.topic_archetype ?? (cursorKey.includes("-pm-") ? "private_message" : "regular"));
+    if (thread.kind === "moderator-thread") continue;
+    const result = await processPost(ctx, {
+      postId: post.id,
+      version: post.version ?? 1,
+      topicId: post.topic_id,
+      postNumber: post.post_number,
+      userId: post.user_id,
+      username: post.username,
+      raw: post.raw ?? "",
+      writtenAt: new Date(post.created_at),
+      where: thread.where,
+      source: "catchup",
+    });
+    if (result) assessed++;
+  }
+  await ctx.kv.set(cursorKey, newest);
+  return assessed;
+}
