@@ -1,0 +1,37 @@
+/**
+ * Discourse's webhook event types (app/models/web_hook_event_type.rb + db/fixtures/007_web_hook_event_types.rb):
+ * the id, the subscription name and the group (`X-Discourse-Event-Type`).
+ */
+export const WEB_HOOK_EVENT_TYPES: ReadonlyArray<{ id: number; name: string; group: string }> = [
+  { id: 101, name: "topic_created", group: "topic" },
+  { id: 102, name: "topic_revised", group: "topic" },
+  { id: 103, name: "topic_edited", group: "topic" },
+  { id: 104, name: "topic_destroyed", group: "topic" },
+  { id: 105, name: "topic_recovered", group: "topic" },
+  { id: 201, name: "post_created", group: "post" },
+  { id: 202, name: "post_edited", group: "post" },
+  { id: 203, name: "post_destroyed", group: "post" },
+  { id: 204, name: "post_recovered", group: "post" },
+  { id: 301, name: "user_logged_in", group: "user" },
+  { id: 302, name: "user_logged_out", group: "user" },
+  { id: 303, name: "user_confirmed_email", group: "user" },
+  { id: 304, name: "user_created", group: "user" },
+  { id: 305, name: "user_approved", group: "user" },
+  { id: 306, name: "user_updated", group: "user" },
+  { id: 307, name: "user_destroyed", group: "user" },
+  { id: 308, name: "user_suspended", group: "user" },
+  { id: 309, name: "user_unsuspended", group: "user" },
+  { id: 401, name: "group_created", group: "group" },
+  { id: 402, name: "group_updated", group: "group" },
+  { id: 403, name: "group_destroyed", group: "group" },
+  { id: 501, name: "category_created", group: "category" },
+  { id: 502, name: "category_updated", group: "category" },
+  { id: 503, name: "category_destroyed", group: "category" },
+  { id: 901, name: "reviewable_created", group: "reviewable" },
+  { id: 902, name: "reviewable_updated", group: "reviewable" },
+  { id: 1001, name: "notification_created", group: "notification" },
+  { id: 1401, name: "user_added_to_group", group: "group_user" },
+  { id: 1402, name: "user_removed_from_group", group: "group_user" },
+  { id: 1501, name: "post_liked", group: "like" },
+  { id: 1601, name: "user_promoted", group: "user_promoted" },
+];
