@@ -24,6 +24,8 @@ export interface StartKindredOptions {
   role?: Role;
   /** Leave the recurring schedules off; tests run tasks with `runtime.runTask`. @defaultValue false */
   schedules?: boolean;
+  /** Another Redis (the Redis-down test starts a private one). */
+  redisUrl?: string;
 }
 
 export interface Kindred {
@@ -32,6 +34,8 @@ export interface Kindred {
   runtime: Runtime;
   clock: FakeClock;
   prefix: string;
+  /** The webhook secret the forum signs with. */
+  secret: string;
   /** Waits until the forum has delivered every webhook and the queues have nothing left to run. */
   settle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -52,7 +56,7 @@ export async function startKindred(options: StartKindredOptions = {}): Promise<K
       DISCOURSE_URL: forumUrl,
       DISCOURSE_API_KEY: forum.apiKey,
       WEBHOOK_SECRET: secret,
-      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       DATABASE_URL: usePostgres ? process.env.DATABASE_URL : undefined,
     },
     {
@@ -98,6 +102,7 @@ export async function startKindred(options: StartKindredOptions = {}): Promise<K
     runtime,
     clock,
     prefix,
+    secret,
     settle,
     async close() {
       await runtime.close();
