@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { CliIo } from "./cli-io.ts";
 import { registerConfigCommands } from "./commands/config-check.ts";
+import { registerCrisisCommands } from "./commands/crisis.ts";
 import { registerEventCommands } from "./commands/events.ts";
 import { registerJobCommands } from "./commands/jobs.ts";
 import { registerStartCommand } from "./commands/start.ts";
@@ -19,5 +20,6 @@ export function createProgram(io: CliIo): Command {
   registerConfigCommands(program, io);
   registerEventCommands(program, io);
   registerJobCommands(program, io);
+  registerCrisisCommands(program, io);
   return program;
 }

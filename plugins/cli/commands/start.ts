@@ -18,6 +18,9 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       if (!["all", "web", "worker"].includes(options.role)) throw new CliError(`[cli] --role must be all, web or worker`, EXIT.config);
       const role = options.role as Role;
       let config: Config = loadConfig(io.env);
+      if (role !== "all" && !config.databaseUrl) {
+        throw new CliError(`[runtime] --role ${role} needs DATABASE_URL: the embedded PGlite store serves only one process`, EXIT.config);
+      }
       const log = createLogger({ level: config.log.level });
       const redis = await ensureRedis(config.redisUrl, log);
       let sandbox: Awaited<ReturnType<typeof startSandboxMode>> | undefined;
