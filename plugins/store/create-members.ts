@@ -8,6 +8,8 @@ export interface Members {
   /** Makes sure the member has a record (every bot's data hangs from it) and keeps the username fresh. */
   ensure(userId: number, username: string): Promise<void>;
   get(userId: number): Promise<MemberRecord | undefined>;
+  /** Remembers the member's Discourse time zone (read once, used by every bot). */
+  setTimezone(userId: number, timezone: string | null): Promise<void>;
   findByUsername(username: string): Promise<MemberRecord | undefined>;
   /** Open crisis: no nudges, suggestions or digests towards this member until `until`. */
   setQuietUntil(userId: number, until: Date): Promise<void>;
@@ -28,6 +30,7 @@ export interface MemberRecord {
   quietUntil: Date | null;
   stoppedAll: boolean;
   stoppedBots: string[];
+  timezone: string | null;
 }
 
 /** The member records of the store (issue #2, "Members"). */
@@ -40,14 +43,16 @@ export function createMembers(store: Store): Members {
     quiet_until: Date | null;
     stopped_all: boolean;
     stopped_bots: string[];
+    timezone: string | null;
   }): MemberRecord => ({
     userId: row.user_id,
     username: row.username,
     quietUntil: row.quiet_until,
     stoppedAll: row.stopped_all,
     stoppedBots: row.stopped_bots ?? [],
+    timezone: row.timezone,
   });
-  const select = () => db.selectFrom("members").select(["user_id", "username", "quiet_until", "stopped_all", "stopped_bots"]);
+  const select = () => db.selectFrom("members").select(["user_id", "username", "quiet_until", "stopped_all", "stopped_bots", "timezone"]);
 
   const members: Members = {
     async ensure(userId, username) {
@@ -64,6 +69,9 @@ export function createMembers(store: Store): Members {
     async findByUsername(username) {
       const row = await select().where(sql`lower(username)`, "=", username.toLowerCase()).executeTakeFirst();
       return row ? toRecord(row) : undefined;
+    },
+    async setTimezone(userId, timezone) {
+      await db.updateTable("members").set({ timezone, updated_at: new Date() }).where("user_id", "=", userId).execute();
     },
     async setQuietUntil(userId, until) {
       await db.updateTable("members").set({ quiet_until: until, updated_at: new Date() }).where("user_id", "=", userId).execute();

@@ -14,6 +14,7 @@ export interface Database {
     user_id: number;
     username: string;
     quiet_until: Timestamp | null;
+    timezone: ColumnType<string | null, string | null | undefined, string | null>;
     stopped_all: ColumnType<boolean, boolean | undefined, boolean>;
     stopped_bots: ColumnType<string[], string | undefined, string>;
     created_at: CreatedAt;
