@@ -36,6 +36,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       if (sandbox) {
         io.out("Kindred is running in SANDBOX mode: no DISCOURSE_URL is set, so it talks to its own demo forum.");
         io.out(`  sandbox forum: ${sandbox.url}  (demo community; nothing here reaches a real forum)`);
+        io.out(`  try it:        curl -H 'Api-Key: ${sandbox.apiKey}' -H 'Api-Username: system' ${sandbox.url}/review.json`);
       } else {
         io.out(`Kindred is running against ${config.discourseUrl} (role: ${role}).`);
       }

@@ -166,6 +166,21 @@ export function listsRoutes(ctx: SandboxContext): Router {
     res.json({ category: serializeCategoryShow(ctx, category, viewer) });
   });
 
+  // SiteController#basic_info: what Kindred's forum health check reads (public in Discourse).
+  router.get("/site/basic-info.json", (_req, res) => {
+    res.json({
+      title: String(ctx.state.siteSettings.get("title")?.value ?? "Kindred Sandbox"),
+      description: "A Discourse-compatible sandbox forum",
+      logo_url: "",
+      mobile_logo_url: "",
+      header_primary_color: "222222",
+      header_background_color: "ffffff",
+      login_required: true,
+      locale: "en",
+      include_in_discourse_discover: false,
+    });
+  });
+
   router.get("/site.json", (_req, res) => {
     const viewer = currentUser(res);
     res.json({
