@@ -3,6 +3,7 @@ import type { CliIo } from "./cli-io.ts";
 import { registerConfigCommands } from "./commands/config-check.ts";
 import { registerCrisisCommands } from "./commands/crisis.ts";
 import { registerEventCommands } from "./commands/events.ts";
+import { registerGroupCommands } from "./commands/groups.ts";
 import { registerJobCommands } from "./commands/jobs.ts";
 import { registerStartCommand } from "./commands/start.ts";
 
@@ -21,5 +22,6 @@ export function createProgram(io: CliIo): Command {
   registerEventCommands(program, io);
   registerJobCommands(program, io);
   registerCrisisCommands(program, io);
+  registerGroupCommands(program, io);
   return program;
 }
