@@ -26,6 +26,8 @@ export interface StartKindredOptions {
   schedules?: boolean;
   /** Another Redis (the Redis-down test starts a private one). */
   redisUrl?: string;
+  /** Collects every log line (at debug level) here, for tests that check what logs carry. */
+  logLines?: string[];
 }
 
 export interface Kindred {
@@ -75,7 +77,9 @@ export async function startKindred(options: StartKindredOptions = {}): Promise<K
     clock,
     prefix,
     port: 0,
-    log: createLogger({ level: "silent" }),
+    log: options.logLines
+      ? createLogger({ level: "debug", destination: { write: (line: string) => void options.logLines!.push(line) } })
+      : createLogger({ level: "silent" }),
     storeSchema: usePostgres ? `t_${randomUUID().replaceAll("-", "").slice(0, 12)}` : undefined,
     schedules: options.schedules ?? false,
   });
