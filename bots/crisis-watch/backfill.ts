@@ -1,18 +1,7 @@
 import type { BaseContext } from "../../plugins/app/types.ts";
 import { assess } from "./assess/index.ts";
+import { type ForumPost, isMemberPost, toPostToAssess } from "./post-to-assess.ts";
 import { processPost } from "./process-post.ts";
-
-interface FeedPost {
-  id: number;
-  raw?: string;
-  username: string;
-  user_id: number;
-  topic_id: number;
-  post_number: number;
-  version?: number;
-  created_at: string;
-  post_type?: number;
-}
 
 /**
  * `kindred crisis backfill`: public posts written since `since`, assessed on request. A dry run
@@ -24,25 +13,14 @@ export async function backfill(ctx: BaseContext, options: { since: Date; apply: 
   let posts = 0;
   let before: number | undefined;
   for (let page = 0; page < 200; page++) {
-    const body = (await ctx.discourse.latestPosts({ before })) as unknown as { latest_posts?: FeedPost[] };
+    const body = (await ctx.discourse.latestPosts({ before })) as unknown as { latest_posts?: ForumPost[] };
     const batch = body.latest_posts ?? [];
     if (batch.length === 0) break;
     for (const post of batch) {
       if (new Date(post.created_at) < options.since) continue;
-      if (ctx.botUsernames.has(post.username.toLowerCase()) || (post.post_type !== undefined && post.post_type !== 1)) continue;
+      if (ctx.botUsernames.has(post.username.toLowerCase()) || !isMemberPost(post)) continue;
       posts++;
-      const input = {
-        postId: post.id,
-        version: post.version ?? 1,
-        topicId: post.topic_id,
-        postNumber: post.post_number,
-        userId: post.user_id,
-        username: post.username,
-        raw: post.raw ?? "",
-        writtenAt: new Date(post.created_at),
-        where: "topic" as const,
-        source: "backfill" as const,
-      };
+      const input = toPostToAssess(post, "topic", "backfill");
       const level = options.apply
         ? ((await processPost(ctx, input))?.level ?? "already assessed")
         : assess(input.raw, { where: "topic", writtenAt: input.writtenAt, now: ctx.clock.now() }).level;

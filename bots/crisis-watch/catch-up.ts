@@ -1,23 +1,11 @@
 import type { BaseContext } from "../../plugins/app/types.ts";
 import type { ForumClient } from "../../plugins/app/forum-client.ts";
 import { classifyThread } from "./classify-thread.ts";
+import { type ForumPost, isMemberPost, toPostToAssess } from "./post-to-assess.ts";
 import { processPost } from "./process-post.ts";
 
 /** At most this many pages per feed per run; the next run carries on from the cursor. */
 const MAX_PAGES = 10;
-
-interface FeedPost {
-  id: number;
-  raw?: string;
-  username: string;
-  user_id: number;
-  topic_id: number;
-  post_number: number;
-  version?: number;
-  created_at: string;
-  post_type?: number;
-  topic_archetype?: string;
-}
 
 /**
  * The backstop for webhooks that never arrived (Discourse sends each once by default and never
@@ -44,13 +32,13 @@ async function catchUpFeed(
   ctx: BaseContext,
   cursorKey: string,
   client: ForumClient,
-  read: (client: ForumClient, before?: number) => Promise<{ latest_posts?: FeedPost[]; private_posts?: FeedPost[] } | unknown>,
+  read: (client: ForumClient, before?: number) => Promise<{ latest_posts?: ForumPost[]; private_posts?: ForumPost[] } | unknown>,
 ): Promise<number> {
   const cursor = await ctx.kv.get<number>(cursorKey);
-  const pages: FeedPost[] = [];
+  const pages: ForumPost[] = [];
   let before: number | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = (await read(client, before)) as { latest_posts?: FeedPost[]; private_posts?: FeedPost[] };
+    const body = (await read(client, before)) as { latest_posts?: ForumPost[]; private_posts?: ForumPost[] };
     const posts = body.latest_posts ?? body.private_posts ?? [];
     if (posts.length === 0) break;
     pages.push(...posts);
@@ -66,21 +54,10 @@ async function catchUpFeed(
   let assessed = 0;
   const fresh = pages.filter((p) => p.id > cursor && !ctx.botUsernames.has(p.username.toLowerCase())).sort((a, b) => a.id - b.id);
   for (const post of fresh) {
-    if (post.post_type !== undefined && post.post_type !== 1) continue;
+    if (!isMemberPost(post)) continue;
     const thread = await classifyThread(ctx, post.topic_id, post.topic_archetype ?? (cursorKey.includes("-pm-") ? "private_message" : "regular"));
     if (thread.kind === "moderator-thread") continue;
-    const result = await processPost(ctx, {
-      postId: post.id,
-      version: post.version ?? 1,
-      topicId: post.topic_id,
-      postNumber: post.post_number,
-      userId: post.user_id,
-      username: post.username,
-      raw: post.raw ?? "",
-      writtenAt: new Date(post.created_at),
-      where: thread.where,
-      source: "catchup",
-    });
+    const result = await processPost(ctx, toPostToAssess(post, thread.where, "catchup"));
     if (result) assessed++;
   }
   await ctx.kv.set(cursorKey, newest);

@@ -2,14 +2,12 @@ import type { EventContext } from "../../plugins/app/types.ts";
 import type { WebhookPost } from "../../plugins/webhooks/payloads.ts";
 import { classifyThread } from "./classify-thread.ts";
 import { markActed } from "./mark-acted.ts";
+import { isMemberPost, toPostToAssess } from "./post-to-assess.ts";
 import { processPost } from "./process-post.ts";
-
-/** Regular posts only: small actions, moderator actions and whispers are not members speaking. */
-const REGULAR = 1;
 
 /** `post_created` and `post_edited`, topics and PMs alike (replies to the bots' PMs included). */
 export async function handlePostEvent(ctx: EventContext<"post_created" | "post_edited">, post: WebhookPost): Promise<void> {
-  if (post.post_type !== undefined && post.post_type !== REGULAR) return;
+  if (!isMemberPost(post)) return;
   if (post.deleted_at) return;
   const thread = await classifyThread(ctx, post.topic_id, post.topic_archetype);
   if (thread.kind === "moderator-thread") {
@@ -20,16 +18,5 @@ export async function handlePostEvent(ctx: EventContext<"post_created" | "post_e
     // A moderator answering the member in the card thread is acting on the alert too.
     await markActed(ctx, { cardTopicId: post.topic_id, by: post.username, outcome: null });
   }
-  await processPost(ctx, {
-    postId: post.id,
-    version: post.version ?? 1,
-    topicId: post.topic_id,
-    postNumber: post.post_number,
-    userId: post.user_id,
-    username: post.username,
-    raw: post.raw ?? "",
-    writtenAt: new Date(post.created_at),
-    where: thread.where,
-    source: "webhook",
-  });
+  await processPost(ctx, toPostToAssess(post, thread.where, "webhook"));
 }

@@ -10,13 +10,14 @@ import { renderResourceCard } from "./resource-card.ts";
  */
 export async function sendResourceCard(ctx: BaseContext, post: PostToAssess, assessment: Assessment): Promise<void> {
   if (post.userId === null || !post.username) return;
-  let timezone = post.timezone ?? (await ctx.members.get(post.userId))?.timezone ?? undefined;
+  let timezone: string | null | undefined = post.timezone ?? (await ctx.members.get(post.userId))?.timezone ?? undefined;
   if (timezone === undefined) {
     // One read per member, ever: the time zone is kept on the member record for every bot.
     const user = await ctx.discourse.getUser(post.username).catch(() => undefined);
     const read = user?.user as { timezone?: string; user_option?: { timezone?: string } } | undefined;
-    timezone = read?.timezone ?? read?.user_option?.timezone ?? null;
-    if (user) await ctx.members.setTimezone(post.userId, timezone);
+    const found = read?.timezone ?? read?.user_option?.timezone ?? null;
+    timezone = found;
+    if (user) await ctx.members.setTimezone(post.userId, found);
   }
   const raw = renderResourceCard(ctx.config.crisis, {
     timezone,

@@ -92,7 +92,7 @@ export interface PmReplyContext extends BaseContext {
   reply(raw: string, idempotencyKey: string): Promise<void>;
 }
 
-export type PmReplyHandler = (ctx: PmReplyContext) => Promise<boolean | void> | boolean | void;
+export type PmReplyHandler = (ctx: PmReplyContext) => Promise<boolean | undefined> | boolean | undefined;
 
 /** Crisis watch's answer to "is this PM reply someone in danger?" (the router asks it first). */
 export type PmGuard = (post: WebhookPost, text: string, thread: PmReplyContext["thread"]) => Promise<"none" | "support" | "review" | "urgent">;
