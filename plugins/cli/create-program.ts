@@ -2,9 +2,12 @@ import { Command } from "commander";
 import type { CliIo } from "./cli-io.ts";
 import { registerConfigCommands } from "./commands/config-check.ts";
 import { registerCrisisCommands } from "./commands/crisis.ts";
+import { registerDoctorCommand } from "./commands/doctor.ts";
 import { registerEventCommands } from "./commands/events.ts";
 import { registerGroupCommands } from "./commands/groups.ts";
 import { registerJobCommands } from "./commands/jobs.ts";
+import { registerOnboardingCommands } from "./commands/onboarding.ts";
+import { registerSetupCommand } from "./commands/setup.ts";
 import { registerStartCommand } from "./commands/start.ts";
 
 /**
@@ -22,6 +25,9 @@ export function createProgram(io: CliIo): Command {
   registerEventCommands(program, io);
   registerJobCommands(program, io);
   registerCrisisCommands(program, io);
+  registerSetupCommand(program, io);
+  registerDoctorCommand(program, io);
   registerGroupCommands(program, io);
+  registerOnboardingCommands(program, io);
   return program;
 }
