@@ -42,7 +42,8 @@ export interface SandboxForumOptions {
    * `max_admin_api_reqs_per_minute`). `plainText` answers over-limit calls with the middleware's
    * text/plain 429 instead of the JSON one. @defaultValue `{ max: 60, windowMs: 60_000 }`
    */
-  rateLimit?: { max: number; windowMs: number; plainText?: boolean };
+  /** `now`: the limiter's own clock (ms); Discourse's limiter runs on real time, so it defaults to Date.now even when the forum clock is a test's fake one. */
+  rateLimit?: { max: number; windowMs: number; plainText?: boolean; now?: () => number };
   webhooks?: SandboxWebhookOption[];
   /** Load the demo community (seed-data.ts). @defaultValue true */
   seed?: boolean;
@@ -139,8 +140,7 @@ export function createSandboxForum(options: SandboxForumOptions = {}): SandboxFo
   const apiKey = [...keys.values()].find((k) => !k.readOnly && !k.username)?.key ?? [...keys.keys()][0];
 
   const limit = options.rateLimit ?? { max: 60, windowMs: 60_000 };
-  // Discourse's limiter runs on real time; the forum clock may be a test's fake clock standing still.
-  const limiter = createRateLimiter(limit.max, limit.windowMs, () => Date.now());
+  const limiter = createRateLimiter(limit.max, limit.windowMs, limit.now ?? (() => Date.now()));
   let forced: Forced429 | null = null;
 
   const app = express();

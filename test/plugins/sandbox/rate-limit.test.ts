@@ -11,7 +11,7 @@ describe("sandbox forum: the shared admin-API rate limit", () => {
 
   it("should answer 429 with Discourse's JSON body and Retry-After after max calls, shared by every key", async () => {
     let now = Date.parse("2026-01-05T10:00:00Z");
-    sandbox = await startSandbox({ adminApiKeys: ["key-one-0123456789", "key-two-0123456789"], rateLimit: { max: 5, windowMs: 60_000 }, now: () => new Date(now) });
+    sandbox = await startSandbox({ adminApiKeys: ["key-one-0123456789", "key-two-0123456789"], rateLimit: { max: 5, windowMs: 60_000, now: () => now }, now: () => new Date(now) });
     const one = client(sandbox.url, "key-one-0123456789", "kindred");
     const two = client(sandbox.url, "key-two-0123456789", "system");
     for (let i = 0; i < 5; i++) {
