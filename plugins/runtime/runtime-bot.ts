@@ -1,10 +1,12 @@
 import { defineBot } from "../app/define-bot.ts";
 import type { Metrics } from "../metrics/create-metrics.ts";
+import { redeliverFailedEvents } from "./redeliver-failed-events.ts";
 
 /**
  * The runtime's own housekeeping, registered like any bot so it runs on the same schedules and
- * budget: retention of processed-event keys and idempotency keys, and the forum's health for metrics
- * (at most once a minute, never a reason to refuse webhooks).
+ * budget: retention of processed-event keys and idempotency keys, redelivery of webhook deliveries
+ * that failed, and the forum's health for metrics (at most once a minute, never a reason to refuse
+ * webhooks).
  */
 export function createRuntimeBot(metrics: Metrics | undefined, forumHealth: () => Promise<{ ok: boolean }>) {
   return defineBot({
@@ -18,6 +20,9 @@ export function createRuntimeBot(metrics: Metrics | undefined, forumHealth: () =
         const pruned = await ctx.store.db.deleteFrom("processed_events").where("processed_at", "<", before).executeTakeFirst();
         const keys = await ctx.store.db.deleteFrom("idempotency_keys").where("created_at", "<", before).executeTakeFirst();
         ctx.log.info({ events: Number(pruned.numDeletedRows), keys: Number(keys.numDeletedRows) }, "retention pruned");
+      });
+      app.every("*/5 * * * *", "redeliver-failed", async (ctx) => {
+        await redeliverFailedEvents(ctx, ctx.config.http.publicUrl);
       });
       app.every("* * * * *", "forum-health", async (ctx) => {
         const health = await forumHealth().catch(() => ({ ok: false }));
