@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { CliIo } from "./cli-io.ts";
 import { registerConfigCommands } from "./commands/config-check.ts";
 import { registerCrisisCommands } from "./commands/crisis.ts";
+import { registerDigestCommands } from "./commands/digest.ts";
 import { registerDoctorCommand } from "./commands/doctor.ts";
 import { registerEventCommands } from "./commands/events.ts";
 import { registerGroupCommands } from "./commands/groups.ts";
@@ -29,5 +30,6 @@ export function createProgram(io: CliIo): Command {
   registerDoctorCommand(program, io);
   registerGroupCommands(program, io);
   registerOnboardingCommands(program, io);
+  registerDigestCommands(program, io);
   return program;
 }

@@ -86,6 +86,7 @@ export function registerDigestCommands(program: Command, io: CliIo): void {
           if (now !== step || done === total) io.err(progressBar(done, total));
           step = now;
         });
+        if (step === -1) io.err(progressBar(r.members, r.members));
         io.out(`dry run (nothing sent or written): ${r.members} members, ${r.digests} digests, ${r.stillHere} "still here" notes`);
         for (const [reason, n] of Object.entries(r.skipped)) io.out(`  skipped (${reason}): ${n}`);
         io.out(`forum reads: ${r.reads}; a real run adds one write per message`);

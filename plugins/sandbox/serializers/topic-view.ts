@@ -116,6 +116,19 @@ export function serializeTopicView(ctx: SandboxContext, topic: TopicRecord, view
       })),
       created_by: named(creator),
       last_poster: named(lastPoster),
+      // TopicViewDetailsSerializer: a PM's participants (what Kindred's PM router reads).
+      ...(topic.archetype === "private_message"
+        ? {
+            allowed_users: [...topic.allowedUserIds].flatMap((id) => {
+              const user = ctx.state.users.get(id);
+              return user ? [named(user)] : [];
+            }),
+            allowed_groups: [...topic.allowedGroupIds].flatMap((id) => {
+              const group = ctx.state.groups.get(id);
+              return group ? [{ id: group.id, name: group.name }] : [];
+            }),
+          }
+        : {}),
     },
   };
 }

@@ -24,6 +24,10 @@ function recordingBot(seen: Seen[], name = "recorder", fail = false): Bot {
         await ctx.reply("thanks, noted", `recorder-reply-${ctx.post.id}`);
         return true;
       });
+      app.command(/^digest on\b/, async (ctx) => {
+        seen.push({ event: "command", raw: ctx.text });
+        return true;
+      });
       app.task("welcome", async (ctx) => {
         const user = ctx.data as { username: string; userId: number };
         await ctx.sendPrivateMessage({ to: [user.username], title: "Hello from the team", raw: "Hi there, and welcome.", idempotencyKey: `welcome-${user.userId}`, memberId: user.userId, kind: "welcome" });
@@ -113,6 +117,15 @@ describe("the webhook → queue → worker → bot pipeline", () => {
     expect(await kindred.runtime.services.members.get(riley.id)).toBeUndefined();
     const replies = [...kindred.forum.state.posts.values()].filter((p) => p.topicId === thread.topic_id && p.userId !== riley.id);
     expect(replies.map((p) => p.raw).join("\n")).toMatch(/everything Kindred kept about you has been deleted/);
+  });
+
+  it("should route a PM a member opens to the bot account, and never a PM between members", async () => {
+    const seen: Seen[] = [];
+    kindred = await startKindred({ bots: [recordingBot(seen)], overrides: enabled(["recorder"]) });
+    kindred.forum.actAs("riley").createPost({ title: "About the weekly note", raw: "digest on please", archetype: "private_message", target_recipients: "kindred" });
+    kindred.forum.actAs("dana").createPost({ title: "Coffee this week?", raw: "digest on please, and coffee?", archetype: "private_message", target_recipients: "riley" });
+    await kindred.settle();
+    expect(seen.filter((s) => s.event === "command").map((s) => s.raw)).toEqual(["digest on please"]);
   });
 
   it("should answer /healthz, /readyz and /metrics", async () => {
