@@ -16,6 +16,8 @@ export interface Secrets {
   readonly apiKey?: string;
   /** The current webhook secret first, then the previous one during a rotation. */
   readonly webhookSecrets: readonly string[];
+  /** Shared with the forum's DiscourseConnect provider for the /admin sign-in. */
+  readonly discourseConnectSecret?: string;
 }
 
 /** The validated, frozen configuration every part of Kindred is given (never `process.env`). */
@@ -69,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const secrets: Secrets = {
     apiKey: vars.DISCOURSE_API_KEY,
     webhookSecrets: [vars.WEBHOOK_SECRET, vars.WEBHOOK_SECRET_PREVIOUS].filter((s): s is string => Boolean(s)),
+    discourseConnectSecret: vars.DISCOURSE_CONNECT_SECRET,
   };
   Object.defineProperty(config, "secrets", { value: deepFreeze(secrets), enumerable: false });
   return deepFreeze(config);

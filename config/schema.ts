@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { adminSection } from "./sections/admin.ts";
 import { crisisSection } from "./sections/crisis.ts";
 import { digestSection } from "./sections/digest.ts";
 import { onboardingSection } from "./sections/onboarding.ts";
@@ -11,8 +12,9 @@ export const settingsSchema = z
     ...runtimeSection.shape,
     crisis: crisisSection,
     onboarding: onboardingSection.prefault({}),
-    peerGroups: peerGroupsSection.default({ enabled: true }),
+    peerGroups: peerGroupsSection.prefault({}),
     digest: digestSection,
+    admin: adminSection,
   })
   .strict();
 
@@ -40,6 +42,11 @@ export const envSchema = z.object({
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   KINDRED_CONFIG: optionalText,
+  /** The DiscourseConnect secret the /admin page shares with the forum (`discourse_connect_provider_secrets`). */
+  DISCOURSE_CONNECT_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),

@@ -10,6 +10,7 @@ import { registerJobCommands } from "./commands/jobs.ts";
 import { registerOnboardingCommands } from "./commands/onboarding.ts";
 import { registerSetupCommand } from "./commands/setup.ts";
 import { registerStartCommand } from "./commands/start.ts";
+import { registerStatusCommand } from "./commands/status.ts";
 
 /**
  * `kindred`: the one command line. Each command lives in its own file and writes its output on
@@ -28,6 +29,7 @@ export function createProgram(io: CliIo): Command {
   registerCrisisCommands(program, io);
   registerSetupCommand(program, io);
   registerDoctorCommand(program, io);
+  registerStatusCommand(program, io);
   registerGroupCommands(program, io);
   registerOnboardingCommands(program, io);
   registerDigestCommands(program, io);

@@ -1,12 +1,20 @@
+import type { Services } from "../app/services.ts";
+import type { EventName } from "../webhooks/event-map.ts";
 import { EVENT_TYPE_IDS } from "../webhooks/event-type-ids.ts";
-import type { Runtime } from "./create-runtime.ts";
+
+/** What connecting needs of a runtime (a whole `Runtime` fits; `kindred setup` passes less). */
+export interface WebhookConnector {
+  config: { apiUsername: string };
+  registry: { events: readonly EventName[] };
+  services: { client: Services["client"] };
+}
 
 /**
  * Creates, or brings up to date, the forum's webhook that feeds this Kindred: JSON content type,
  * exactly the events the enabled bots need, no category filter (PMs and user events have no
  * category, and a filter would drop them). Returns the webhook id.
  */
-export async function connectForumWebhook(runtime: Runtime, options: { payloadUrl: string; secret: string; verifyCertificate?: boolean }): Promise<number> {
+export async function connectForumWebhook(runtime: WebhookConnector, options: { payloadUrl: string; secret: string; verifyCertificate?: boolean }): Promise<number> {
   const admin = runtime.services.client(runtime.config.apiUsername, "maintenance");
   const wanted = {
     payload_url: options.payloadUrl,

@@ -8,6 +8,7 @@ import { botUsernames, type Services } from "../app/services.ts";
 import type { Bot } from "../app/types.ts";
 import { createApiBudget, createDiscourseClient } from "../discourse/index.ts";
 import type { Lane } from "../discourse/lanes.ts";
+import { createAdminRouter } from "../http/admin/create-admin-router.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
 import { createQueues, type Queues } from "../jobs/create-queues.ts";
 import { createRedis } from "../jobs/create-redis.ts";
@@ -158,6 +159,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         { name: "store", check: () => store.ping() },
       ],
       metrics: metrics.registry,
+      extra: config.admin.enabled ? [createAdminRouter({ services, budget, metrics })] : [],
     });
     const port = options.port ?? config.http.port;
     server = await new Promise<Server>((resolve, reject) => {

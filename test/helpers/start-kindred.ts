@@ -28,6 +28,8 @@ export interface StartKindredOptions {
   redisUrl?: string;
   /** Collects every log line (at debug level) here, for tests that check what logs carry. */
   logLines?: string[];
+  /** More environment, e.g. DISCOURSE_CONNECT_SECRET for the /admin page. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Kindred {
@@ -60,6 +62,7 @@ export async function startKindred(options: StartKindredOptions = {}): Promise<K
       WEBHOOK_SECRET: secret,
       REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       DATABASE_URL: usePostgres ? process.env.DATABASE_URL : undefined,
+      ...options.env,
     },
     {
       overrides: deepMerge(
