@@ -1,0 +1,128 @@
+/**
+ * `assess`: the crisis level of one post (issue #3, "The assessment"). Pure: the same text, context
+ * and lexicon always give the same answer; no I/O except loading the default lexicon once.
+ */
+import { buildEvidence, hitLanes } from "./build-evidence.ts";
+import { combineHits } from "./combine-hits.ts";
+import { detectLanguage } from "./detect-language.ts";
+import { findHits } from "./find-hits.ts";
+import { foldText } from "./fold-text.ts";
+import type { Hit } from "./hit-types.ts";
+import { levelRank, maxLevel } from "./levels.ts";
+import { loadCrisisLexicon } from "./load-crisis-lexicon.ts";
+import type { CompiledLanguage, CompiledLexicon } from "./lexicon-types.ts";
+import { normalizeText } from "./normalize-text.ts";
+import { rateHit } from "./rate-hit.ts";
+import { makeSentenceView, type SentenceView } from "./sentence-view.ts";
+import { splitAuthorText } from "./split-author-text.ts";
+import { splitSentences } from "./split-sentences.ts";
+import type { AssessContext, Assessment, CrisisLane, Evidence, Level, Who } from "./types.ts";
+
+/**
+ * Assesses one post's raw markdown (or cooked HTML).
+ *
+ * @param raw - the post as Discourse sends it in `raw` (quotes as `[quote]`, `>` lines or `aside.quote`).
+ * @param context - where the post is and when it was written.
+ * @param lexicon - a compiled lexicon. @defaultValue `loadCrisisLexicon()` (config/crisis, cached)
+ * @example
+ * assess("kms tonight fr", { where: "topic", writtenAt: new Date() }).level // "urgent"
+ */
+export function assess(raw: string, context: AssessContext, lexicon: CompiledLexicon = loadCrisisLexicon()): Assessment {
+  const ageHours = context.now ? Math.max(0, (context.now.getTime() - context.writtenAt.getTime()) / 3_600_000) : 0;
+  const { own, quoted } = splitAuthorText(raw);
+  const ownFolded = foldText(normalizeText(own, lexicon.emoji));
+  const language = detectLanguage(ownFolded, own);
+  const unreadable = language === "other";
+  const languages = pickLanguages(lexicon, language);
+
+  // Fast path: most posts match no cue at all.
+  const quotedText = quoted.join("\n");
+  const quotedFolded = quotedText === "" ? "" : foldText(normalizeText(quotedText, lexicon.emoji));
+  if (!languages.some((l) => l.any.test(ownFolded) || (quotedFolded !== "" && l.any.test(quotedFolded)))) {
+    return finish("none", [], [], language, ageHours, unreadableFloor(unreadable, context, false));
+  }
+
+  const sentences: SentenceView[] = [];
+  for (const text of splitSentences(own)) sentences.push(makeSentenceView(sentences.length, text, false, lexicon.emoji));
+  for (const q of quoted) for (const text of splitSentences(q)) sentences.push(makeSentenceView(sentences.length, text, true, lexicon.emoji));
+
+  const writtenYear = context.writtenAt.getFullYear();
+  const hits: Hit[] = [];
+  const defaultWho = postStance(ownFolded);
+  for (const lang of languages) hits.push(...findHits(sentences, lang, { writtenYear, unreadableLanguage: unreadable, defaultWho }));
+  for (const hit of hits) {
+    const rated = rateHit(hit);
+    hit.level = rated.level;
+    hit.notes = rated.notes;
+  }
+  const english = lexicon.languages.get("en");
+  const postMarker = (marker: "alone" | "after_clean") =>
+    languages.some((l) => sentences.some((s) => !s.quoted && s.spans(l, marker).length > 0)) || (english !== undefined && sentences.some((s) => !s.quoted && s.spans(english, marker).length > 0));
+  combineHits(hits, { alone: postMarker("alone"), afterClean: postMarker("after_clean") });
+
+  let level: Level = "none";
+  for (const hit of hits) level = maxLevel(level, hit.level);
+  const lanes = new Set<CrisisLane>();
+  for (const hit of hits) for (const lane of hitLanes(hit, level)) lanes.add(lane);
+  const evidence = buildEvidence(hits, level);
+  const score = hits.reduce((sum, h) => sum + levelRank(h.level), 0) / 10;
+  return finish(level, [...lanes], evidence, language, ageHours, unreadableFloor(unreadable, context, hits.length > 0), score);
+}
+
+// Subjectless sentences ("Found my dad's pistol.", "committing suicide will hurt them") are the
+// poster's own in a post about themselves, and general talk in a post that mostly advises "you".
+function postStance(folded: string): Who {
+  const self = folded.match(/\b(?:i|im|ive|id|me|my|myself|mine)\b/g)?.length ?? 0;
+  const you = folded.match(/\b(?:you|your|youre|yourself|u|ur|urself|youve|youd)\b/g)?.length ?? 0;
+  return you > self ? "generic" : "self";
+}
+
+function pickLanguages(lexicon: CompiledLexicon, language: string): CompiledLanguage[] {
+  const all = [...lexicon.languages.values()];
+  if (language === "other" || language === "und") return all;
+  const en = lexicon.languages.get("en");
+  const own = lexicon.languages.get(language);
+  // English is always read too: members mix English slang into other languages.
+  return [own, en === own ? undefined : en].filter((l): l is CompiledLanguage => l !== undefined);
+}
+
+// A post in a language Kindred cannot assess goes to review when any cue matched, or when it is a
+// PM to a bot (someone wrote to us and we cannot read it).
+function unreadableFloor(unreadable: boolean, context: AssessContext, anyCue: boolean): Evidence | null {
+  if (!unreadable || (!anyCue && context.where !== "pm_to_bot")) return null;
+  return {
+    sentence: "",
+    cues: ["language.unassessable"],
+    matched: [],
+    lane: "suicide_self_harm",
+    level: "review",
+    why: anyCue
+      ? "written in a language Kindred cannot assess, and a crisis word matched: a person should read it"
+      : "a private message to a bot in a language Kindred cannot assess: a person should read it",
+  };
+}
+
+function finish(
+  level: Level,
+  lanes: CrisisLane[],
+  evidence: Evidence[],
+  language: string,
+  ageHours: number,
+  floor: Evidence | null,
+  score = 0,
+): Assessment {
+  let finalLevel = level;
+  const finalEvidence = evidence;
+  if (floor && levelRank(level) < levelRank("review")) {
+    finalLevel = "review";
+    finalEvidence.push(floor);
+  }
+  return {
+    level: finalLevel,
+    lanes,
+    evidence: finalEvidence,
+    score: levelRank(finalLevel) + Math.min(0.99, score),
+    language: language === "other" ? "other" : language,
+    ageHours,
+  };
+}

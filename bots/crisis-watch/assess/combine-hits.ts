@@ -1,0 +1,97 @@
+/**
+ * Stage 2 across sentences: cues that are serious together (means + wish to die, a goodbye + pills,
+ * symptoms + a laced bag, using alone after clean time, worry + someone else's danger). Mutates the
+ * hits' levels and notes; every rule only raises, except `needs`, which keeps an unmet cue at support.
+ */
+import type { Hit } from "./hit-types.ts";
+import type { CueKind } from "./lexicon-types.ts";
+import { levelRank } from "./levels.ts";
+import type { Level } from "./types.ts";
+
+/** Post-wide facts the rules need besides the hits. */
+export interface PostFacts {
+  alone: boolean;
+  afterClean: boolean;
+}
+
+const SUICIDAL: ReadonlySet<CueKind> = new Set<CueKind>([
+  "ideation", "passive", "intent", "goodbye_strong", "goodbye_weak", "farewell", "attempt", "means_research",
+]);
+const FINALITY_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([
+  "ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt", "self_harm",
+  "od_strong", "od_event", "od_context", "hopeless", "relapse", "goodbye_strong", "goodbye_weak", "farewell", "use_now",
+]);
+const FAREWELL_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([
+  "ideation", "passive", "intent", "means_ready", "means_object", "attempt", "od_strong", "od_event", "goodbye_strong", "goodbye_weak",
+]);
+const OTHERS_DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
+  "ideation", "passive", "intent", "means_ready", "means_object", "attempt", "self_harm", "goodbye_strong",
+  "goodbye_weak", "od_strong", "od_event", "od_context", "od_weak",
+]);
+
+/** Counts as the poster's own, current words: not quoted, negated, hypothetical, old or framed. */
+export function isActive(hit: Hit): boolean {
+  return !hit.quoted && !hit.negated && !hit.hypothetical && hit.when !== "old" && hit.framed === null && levelRank(hit.level) >= 1;
+}
+
+/** Applies the cross-sentence rules to `hits` in place. */
+export function combineHits(hits: Hit[], facts: PostFacts): void {
+  const active = hits.filter(isActive);
+  const selfActive = active.filter((h) => h.who === "self");
+  const has = (pool: readonly Hit[], kinds: ReadonlySet<CueKind>, except?: Hit) => pool.some((h) => h !== except && kinds.has(h.cue.kind));
+
+  for (const hit of hits) {
+    if (hit.cue.needs.length === 0 || levelRank(hit.level) < 2) continue;
+    const needs = new Set(hit.cue.needs);
+    if (!active.some((h) => h !== hit && needs.has(h.cue.kind))) {
+      hit.level = "support";
+      hit.notes.push("no other sign in the post");
+    }
+  }
+  const raise = (hit: Hit, level: Level, note: string) => {
+    if (levelRank(level) > levelRank(hit.level)) {
+      hit.level = level;
+      hit.notes.push(note);
+    }
+  };
+  for (const hit of selfActive) {
+    switch (hit.cue.kind) {
+      case "means_object":
+        if (has(selfActive, SUICIDAL, hit)) raise(hit, "urgent", "together with talk of dying");
+        else if (hit.nowInSentence || hit.when === "day") raise(hit, "urgent", "means at hand now");
+        else if (has(selfActive, new Set<CueKind>(["hopeless"]))) raise(hit, "review", "together with hopelessness");
+        break;
+      case "means_ready":
+      case "means_research":
+        if (has(selfActive, SUICIDAL, hit) && hit.when !== "recent") raise(hit, "urgent", "together with talk of dying");
+        break;
+      case "goodbye_weak":
+        if (has(selfActive, FINALITY_PARTNERS, hit)) raise(hit, "urgent", "finality next to other signs");
+        break;
+      case "farewell":
+        if (has(selfActive, FAREWELL_PARTNERS, hit)) raise(hit, "urgent", "a goodbye next to other signs");
+        break;
+      case "od_weak":
+        if (active.some((h) => (h.cue.kind === "od_context" || h.cue.kind === "od_event") && h.who === "self")) {
+          raise(hit, "urgent", "symptoms after a dangerous use");
+        } else if (has(selfActive, new Set<CueKind>(["use_now", "relapse"]))) raise(hit, "review", "symptoms while using");
+        break;
+      case "use_now":
+        if (has(selfActive, new Set<CueKind>(["goodbye_weak", "od_context", "od_weak"])) || (facts.alone && facts.afterClean)) {
+          raise(hit, "urgent", "using alone or after clean time");
+        } else if (facts.alone || facts.afterClean) raise(hit, "review", facts.alone ? "using alone" : "using after clean time");
+        break;
+      default:
+        break;
+    }
+  }
+  const othersInDanger = active.filter((h) => h.who === "other" && OTHERS_DANGER.has(h.cue.kind));
+  if (othersInDanger.length > 0) {
+    for (const hit of active) {
+      if (hit.cue.kind === "concern") raise(hit, "review", "worry about someone in danger");
+    }
+    for (const hit of othersInDanger) {
+      if (active.some((h) => h.cue.kind === "concern")) raise(hit, "review", "with worry for them");
+    }
+  }
+}

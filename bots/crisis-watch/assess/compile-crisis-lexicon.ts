@@ -1,0 +1,95 @@
+/**
+ * Turns parsed lexicon files into the compiled form `assess` uses. Pure: no file access.
+ */
+import { compileTerm } from "./compile-term.ts";
+import type { LexiconFile } from "./lexicon-schema.ts";
+import type { CompiledCue, CompiledLanguage, CompiledLexicon, MarkerName } from "./lexicon-types.ts";
+import type { EmojiTable } from "./normalize-text.ts";
+
+/** A lexicon file after YAML parsing and validation, with the name it came from. */
+export interface NamedLexiconFile {
+  file: string;
+  data: LexiconFile;
+}
+
+/**
+ * Compiles lexicon files. Files with the same `language` are merged; `language: any` files only
+ * contribute emoji. Throws an Error naming the file and term when a term does not compile.
+ */
+export function compileCrisisLexicon(files: readonly NamedLexiconFile[]): CompiledLexicon {
+  const byLanguage = new Map<string, NamedLexiconFile[]>();
+  const emojiWords = new Map<string, string>();
+  for (const f of files) {
+    for (const [emoji, word] of Object.entries(f.data.emoji)) emojiWords.set(emoji, `emoji_${word}`);
+    if (f.data.language === "any") continue;
+    const list = byLanguage.get(f.data.language) ?? [];
+    list.push(f);
+    byLanguage.set(f.data.language, list);
+  }
+  const languages = new Map<string, CompiledLanguage>();
+  for (const [language, list] of byLanguage) languages.set(language, compileLanguage(language, list));
+  return {
+    languages,
+    emoji: emojiTable(emojiWords),
+    sources: files.map((f) => ({ file: f.file, source: f.data.source })),
+  };
+}
+
+function compileLanguage(language: string, files: readonly NamedLexiconFile[]): CompiledLanguage {
+  const macros: Record<string, string> = {};
+  for (const f of files) Object.assign(macros, f.data.macros);
+  const markerTerms = new Map<MarkerName, string[]>();
+  const cues: CompiledCue[] = [];
+  const ids = new Set<string>();
+  for (const f of files) {
+    for (const [name, terms] of Object.entries(f.data.markers)) {
+      const list = markerTerms.get(name as MarkerName) ?? [];
+      list.push(...(terms ?? []).map((t) => compileOrThrow(t, macros, f.file)));
+      markerTerms.set(name as MarkerName, list);
+    }
+    for (const cue of f.data.cues) {
+      if (ids.has(cue.id)) throw new Error(`[crisis-lexicon] duplicate cue id ${cue.id} in ${f.file}`);
+      ids.add(cue.id);
+      const source = cue.terms.map((t) => compileOrThrow(t, macros, f.file)).join("|");
+      cues.push({
+        id: cue.id,
+        kind: cue.kind,
+        lanes: cue.lanes,
+        who: cue.who,
+        needs: cue.needs,
+        why: cue.why,
+        re: new RegExp(`\\b(?:${source})\\b`, "g"),
+      });
+    }
+  }
+  const markers: Partial<Record<MarkerName, RegExp>> = {};
+  for (const [name, sources] of markerTerms) markers[name] = new RegExp(`\\b(?:${sources.join("|")})\\b`, "g");
+  // Not one union regex: V8 leaves a regex that large in its bytecode interpreter (about 100× slower
+  // than the per-cue regexes, which it compiles to native code).
+  const any = {
+    test: (text: string) =>
+      cues.some((c) => {
+        c.re.lastIndex = 0;
+        return c.re.test(text);
+      }),
+  };
+  return { language, cues, any, markers };
+}
+
+function compileOrThrow(term: string, macros: Record<string, string>, file: string): string {
+  try {
+    const source = compileTerm(term, macros);
+    new RegExp(source);
+    return source;
+  } catch (error) {
+    throw new Error(`[crisis-lexicon] ${file}: cannot compile "${term}"`, { cause: error });
+  }
+}
+
+function emojiTable(words: ReadonlyMap<string, string>): EmojiTable {
+  if (words.size === 0) return { pattern: null, words };
+  // Longest first so that a sequence emoji wins over its first code point.
+  const keys = [...words.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gu");
+  return { pattern, words };
+}

@@ -1,0 +1,148 @@
+/**
+ * Compiles the small phrase language of `config/crisis/*.yaml` into regular-expression source that
+ * runs on folded text (see `fold-text.ts`). Authors write plain phrases; literal words are folded
+ * the same way as the text, so "don't kill" and "dont kil" are the same term.
+ *
+ * Syntax (words separated by spaces):
+ * - `(a|b c)` one of the alternatives; `[a|b c]` or `(a|b c)?` optional; both nest.
+ * - `word*` the word with any ending (`overdos*` = overdose, overdosed, overdosing).
+ * - `~` up to three other words; `~~` up to six.
+ * - `#` a number: digits or a number word ("a handful", "two", "a couple").
+ * - `{NAME}` a macro from the file's `macros:` (itself written in this syntax).
+ * - A term starting with `re:` is raw regular-expression source over folded text, used as is.
+ */
+import { foldText } from "./fold-text.ts";
+
+const NUMBER_WORDS = [
+  "\\d+", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred",
+  "few", "a few", "couple", "a couple", "several", "dozen", "a dozen", "handful", "a handful",
+  "bunch", "a bunch", "lot", "a lot", "ton", "all", "all of", "all my",
+];
+const NUMBER = `(?:${NUMBER_WORDS.map((w) => (w.startsWith("\\") ? w : foldText(w))).join("|")})(?: of)?`;
+
+type Macros = Readonly<Record<string, string>>;
+
+/** Compiles one term to regex source (without word boundaries; the caller adds them). */
+export function compileTerm(term: string, macros: Macros = {}): string {
+  const trimmed = term.trim();
+  if (trimmed.startsWith("re:")) return trimmed.slice(3).trim();
+  const expanded = expandMacros(trimmed, macros, 0);
+  const parser = { src: expanded, pos: 0 };
+  const out = parseAlternatives(parser, "");
+  if (parser.pos < parser.src.length) {
+    throw new Error(`[crisis-lexicon] unexpected "${parser.src[parser.pos]}" in term "${term}"`);
+  }
+  return out;
+}
+
+function expandMacros(term: string, macros: Macros, depth: number): string {
+  if (depth > 5) throw new Error(`[crisis-lexicon] macros nest too deep in "${term}"`);
+  return term.replace(/\{([A-Z_]+)\}/g, (_, name: string) => {
+    const body = macros[name];
+    if (body === undefined) throw new Error(`[crisis-lexicon] unknown macro {${name}} in "${term}"`);
+    return `(${expandMacros(body, macros, depth + 1)})`;
+  });
+}
+
+interface Parser {
+  src: string;
+  pos: number;
+}
+
+// alternatives := sequence ("|" sequence)*, up to the closing bracket `close` (or the end).
+function parseAlternatives(p: Parser, close: string): string {
+  const alts = [parseSequence(p, close)];
+  while (p.src[p.pos] === "|") {
+    p.pos++;
+    alts.push(parseSequence(p, close));
+  }
+  return alts.length === 1 ? alts[0] : `(?:${alts.join("|")})`;
+}
+
+// A sequence is items separated by spaces. Each item is emitted with a trailing-space policy: gaps
+// and optionals carry their own trailing space so that they can vanish cleanly.
+function parseSequence(p: Parser, close: string): string {
+  const parts: { re: string; ownsSpace: boolean }[] = [];
+  for (;;) {
+    while (p.src[p.pos] === " ") p.pos++;
+    const ch = p.src[p.pos];
+    if (ch === undefined || ch === "|" || (close !== "" && ch === close)) break;
+    parts.push(parseItem(p));
+  }
+  let out = "";
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    if (!last) {
+      out += part.ownsSpace ? part.re : `${part.re} `;
+    } else if (part.ownsSpace) {
+      // A trailing optional: "want to die [tonight]" → "want to die(?: tonight)?".
+      out = out.replace(/ $/, "") + part.re.replace(/^\(\?:(.*) \)(\?|\{0,\d+\})$/, "(?: $1)$2");
+    } else {
+      out += part.re;
+    }
+  });
+  return out;
+}
+
+function parseItem(p: Parser): { re: string; ownsSpace: boolean } {
+  const ch = p.src[p.pos];
+  if (ch === "~") {
+    const wide = p.src[p.pos + 1] === "~";
+    p.pos += wide ? 2 : 1;
+    return { re: `(?:[a-z0-9_]+ ){0,${wide ? 6 : 3}}`, ownsSpace: true };
+  }
+  if (ch === "#") {
+    p.pos++;
+    return { re: NUMBER, ownsSpace: false };
+  }
+  if (ch === "(") {
+    p.pos++;
+    const inner = parseAlternatives(p, ")");
+    expect(p, ")");
+    if (p.src[p.pos] === "?") {
+      p.pos++;
+      return { re: `(?:${inner} )?`, ownsSpace: true };
+    }
+    return { re: wrap(inner), ownsSpace: false };
+  }
+  if (ch === "[") {
+    p.pos++;
+    const inner = parseAlternatives(p, "]");
+    expect(p, "]");
+    return { re: `(?:${inner} )?`, ownsSpace: true };
+  }
+  const m = /^[^\s()[\]|~#*]+/.exec(p.src.slice(p.pos));
+  if (!m) throw new Error(`[crisis-lexicon] unexpected "${ch}" in term "${p.src}"`);
+  p.pos += m[0].length;
+  let word = escapeRegExp(foldText(m[0]));
+  if (word === "") throw new Error(`[crisis-lexicon] "${m[0]}" folds to nothing in "${p.src}"`);
+  if (p.src[p.pos] === "*") {
+    p.pos++;
+    word += "[a-z0-9]*";
+  }
+  return { re: word, ownsSpace: false };
+}
+
+function wrap(re: string): string {
+  return re.startsWith("(?:") && balancedOuter(re) ? re : `(?:${re})`;
+}
+
+function balancedOuter(re: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < re.length; i++) {
+    if (re[i] === "\\") i++;
+    else if (re[i] === "(") depth++;
+    else if (re[i] === ")" && --depth === 0 && i < re.length - 1) return false;
+  }
+  return true;
+}
+
+function expect(p: Parser, ch: string): void {
+  if (p.src[p.pos] !== ch) throw new Error(`[crisis-lexicon] expected "${ch}" in term "${p.src}"`);
+  p.pos++;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,121 @@
+/**
+ * Stage 1 (which cues match, per sentence) and the per-cue part of stage 2 (who, negation,
+ * hypotheticals, plan frames, framing). Time is per sentence (`sentenceWhen`).
+ */
+import type { Hit } from "./hit-types.ts";
+import type { CompiledCue, CompiledLanguage } from "./lexicon-types.ts";
+import { crossesClause, type SentenceView, type Span, sentenceWhen } from "./sentence-view.ts";
+import type { When, Who } from "./types.ts";
+
+const REFLEXIVE: readonly [RegExp, Who][] = [
+  [/\b(?:myself|my self|mself|meself|me)\b/, "self"],
+  [/\b(?:himself|herself|themselves|themself)\b/, "other"],
+  [/\b(?:yourself|urself|yourselves|your self)\b/, "you"],
+  [/\b(?:my|mine)\b/, "self"],
+  [/\b(?:your|ur|yours)\b/, "you"],
+  [/\b(?:his|their)\b/, "other"],
+];
+const SUBJECTS = ["self", "other", "you", "generic"] as const;
+const NEGATION_WINDOW_WORDS = 3;
+
+/** Options for `findHits`. */
+export interface FindHitsOptions {
+  writtenYear: number;
+  /** Who a sentence without any subject is about: the poster, unless the post mostly addresses "you". */
+  defaultWho: Who;
+  unreadableLanguage: boolean;
+}
+
+/**
+ * Finds every cue of `language` in `sentences` (in order) and reads its context.
+ * Levels are left at `none`; `rateHit` sets them.
+ */
+export function findHits(sentences: readonly SentenceView[], language: CompiledLanguage, options: FindHitsOptions): Hit[] {
+  const hits: Hit[] = [];
+  let previous: When = "present";
+  for (const view of sentences) {
+    if (view.folded === "" || !language.any.test(view.folded)) {
+      previous = view.quoted ? previous : "present";
+      continue;
+    }
+    const when = sentenceWhen(view, language, options.writtenYear, previous);
+    if (!view.quoted) previous = when;
+    const nowInSentence = view.spans(language, "now").length > 0;
+    const framedBy = view.spans(language, "education").length > 0 ? "education" : view.spans(language, "media").length > 0 ? "media" : null;
+    for (const cue of language.cues) {
+      cue.re.lastIndex = 0;
+      for (const m of view.folded.matchAll(cue.re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        hits.push({
+          cue,
+          matched: m[0],
+          sentence: view.index,
+          text: view.text,
+          ...inferWho(view, language, cue, start, m[0], options.defaultWho),
+          when,
+          negated: isNegated(view, language, start),
+          hypothetical: view.spans(language, "hypothetical").some((s) => s.start < start),
+          framed: framedBy,
+          quoted: view.quoted,
+          intentFrame: hasIntentFrame(view, language, start, end),
+          nowInSentence,
+          unreadableLanguage: options.unreadableLanguage,
+          level: "none",
+          notes: [],
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+// `whoExplicit` is false when nothing in the sentence named a subject and the post's stance decided.
+function inferWho(
+  view: SentenceView,
+  language: CompiledLanguage,
+  cue: CompiledCue,
+  start: number,
+  matched: string,
+  defaultWho: Who,
+): { who: Who; whoExplicit: boolean } {
+  const found = (who: Who) => ({ who, whoExplicit: true });
+  if (cue.who !== "infer") return found(cue.who);
+  for (const [re, who] of REFLEXIVE) if (re.test(matched)) return found(who);
+  let best: { who: Who; span: Span } | null = null;
+  for (const who of SUBJECTS) {
+    for (const span of view.spans(language, who)) {
+      if (span.start > start) break;
+      const better =
+        best === null ||
+        span.start > best.span.start ||
+        (span.start === best.span.start && span.end - span.start > best.span.end - best.span.start);
+      if (better) best = { who, span };
+    }
+  }
+  // Goodbyes and finality are the poster's own even after "thank you all".
+  if (best?.who === "you" && cue.kind.startsWith("goodbye")) return found("self");
+  return best ? found(best.who) : { who: defaultWho, whoExplicit: false };
+}
+
+function isNegated(view: SentenceView, language: CompiledLanguage, start: number): boolean {
+  for (const span of view.spans(language, "negator")) {
+    if (span.end > start) break;
+    const between = view.folded.slice(span.end, start).trim();
+    const words = between === "" ? 0 : between.split(" ").length;
+    if (words <= NEGATION_WINDOW_WORDS && !crossesClause(view, language, span.end, start)) return true;
+  }
+  return false;
+}
+
+function hasIntentFrame(view: SentenceView, language: CompiledLanguage, start: number, end: number): boolean {
+  for (const span of view.spans(language, "intent_frame")) {
+    if (span.start >= start && span.end <= end) return true;
+    if (span.end <= start) {
+      const between = view.folded.slice(span.end, start).trim();
+      const words = between === "" ? 0 : between.split(" ").length;
+      if (words <= 2 && !crossesClause(view, language, span.end, start)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,99 @@
+/**
+ * The compiled form of `config/crisis/*.yaml`, produced by `loadCrisisLexicon` / `compileCrisisLexicon`.
+ */
+import type { EmojiTable } from "./normalize-text.ts";
+import type { CrisisLane } from "./types.ts";
+
+/**
+ * What a cue says, which decides how context changes it (see `rate-hit.ts`):
+ * - `ideation` wish or thought to kill oneself (review; urgent with a plan-like frame or "tonight").
+ * - `passive` passive ideation and burden talk (review).
+ * - `intent` a stated plan to act (urgent).
+ * - `means_ready` lethal means prepared or at hand (urgent while current).
+ * - `means_object` lethal means named as one's own; urgent only together with ideation or "now".
+ * - `means_research` looking up methods (review).
+ * - `attempt` an attempt (urgent within the last day, review later, support when old).
+ * - `self_harm` self-injury (urgent now, review when recent).
+ * - `goodbye_strong` / `goodbye_weak` / `farewell` finality, from clear to faint.
+ * - `od_strong` / `od_event` / `od_context` / `od_weak` medical danger signs, from clear to faint.
+ * - `use_now` using now or about to (dangerous with "alone" or after clean time).
+ * - `violence` / `threat` harm from others.
+ * - `concern` worry about someone else.
+ * - `hopeless`, `relapse`, `craving` recovery struggle (support).
+ * - `mention` the topic named without a person at risk (support; none as education or media).
+ */
+export type CueKind =
+  | "ideation"
+  | "passive"
+  | "intent"
+  | "means_ready"
+  | "means_object"
+  | "means_research"
+  | "attempt"
+  | "self_harm"
+  | "goodbye_strong"
+  | "goodbye_weak"
+  | "farewell"
+  | "od_strong"
+  | "od_event"
+  | "od_context"
+  | "od_weak"
+  | "use_now"
+  | "violence"
+  | "threat"
+  | "concern"
+  | "hopeless"
+  | "relapse"
+  | "craving"
+  | "mention";
+
+/** Context marker classes of a language (stage 2). */
+export type MarkerName =
+  | "negator"
+  | "old"
+  | "recent"
+  | "day"
+  | "now"
+  | "hypothetical"
+  | "education"
+  | "media"
+  | "self"
+  | "other"
+  | "you"
+  | "generic"
+  | "intent_frame"
+  | "alone"
+  | "clause_break"
+  | "after_clean";
+
+/** Who a cue is about: fixed by the cue, or inferred from the nearest subject before it. */
+export type CueWho = "self" | "other" | "infer";
+
+/** One compiled cue. `re` is global; reset `lastIndex` or use `matchAll`. */
+export interface CompiledCue {
+  id: string;
+  kind: CueKind;
+  lanes: readonly CrisisLane[];
+  who: CueWho;
+  /** The cue counts only when the post also has a hit of one of these kinds. */
+  needs: readonly CueKind[];
+  why: string;
+  re: RegExp;
+}
+
+/** Everything needed to assess text in one language. */
+export interface CompiledLanguage {
+  language: string;
+  cues: readonly CompiledCue[];
+  /** True when any cue matches: the first test per post and per sentence. */
+  any: { test(text: string): boolean };
+  markers: Readonly<Partial<Record<MarkerName, RegExp>>>;
+}
+
+/** The whole compiled lexicon. Immutable once built; safe to share between calls. */
+export interface CompiledLexicon {
+  languages: ReadonlyMap<string, CompiledLanguage>;
+  emoji: EmojiTable;
+  /** Each file's `source` line, for `kindred crisis check --sources` and the README. */
+  sources: readonly { file: string; source: string }[];
+}
