@@ -6,6 +6,7 @@ import { levelRank, maxLevel } from "./levels.ts";
 import type { CrisisLane, Evidence, Level } from "./types.ts";
 
 const MAX_SENTENCE = 240;
+const FAINT = new Set(["hopeless", "od_weak", "od_context", "farewell", "withdrawal", "delirium"]);
 const SUICIDE_KINDS = new Set(["ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt", "self_harm", "goodbye_strong", "goodbye_weak", "farewell"]);
 
 /** The lanes one hit stands for, given the post's final level. */
@@ -13,12 +14,12 @@ export function hitLanes(hit: Hit, postLevel: Level): CrisisLane[] {
   const kind = hit.cue.kind;
   if (hit.level === "none" || kind === "mention") return [];
   // Faint signs name a lane only when the post is serious for them or they were raised.
-  if ((kind === "hopeless" || kind === "od_weak" || kind === "od_context" || kind === "farewell") && levelRank(hit.level) < 2) {
+  if (FAINT.has(kind) && levelRank(hit.level) < 2) {
     return levelRank(postLevel) >= 2 && kind === "hopeless" ? [...hit.cue.lanes] : [];
   }
   if (hit.who === "other") {
     const lanes: CrisisLane[] = ["concern_for_other"];
-    if (SUICIDE_KINDS.has(kind)) lanes.push("suicide_self_harm");
+    if (SUICIDE_KINDS.has(kind) || kind === "hopeless") lanes.push("suicide_self_harm");
     if (kind.startsWith("od_") && hit.level === "urgent") lanes.push("overdose_medical");
     return lanes;
   }

@@ -59,7 +59,8 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
       case "means_object":
         if (has(selfActive, SUICIDAL, hit)) raise(hit, "urgent", "together with talk of dying");
         else if (hit.nowInSentence || hit.when === "day") raise(hit, "urgent", "means at hand now");
-        else if (has(selfActive, new Set<CueKind>(["hopeless"]))) raise(hit, "review", "together with hopelessness");
+        // Means in reach and "can't do this anymore": the despair is about living.
+        else if (has(selfActive, new Set<CueKind>(["hopeless"]))) raise(hit, "urgent", "together with hopelessness");
         break;
       case "means_ready":
       case "means_research":
@@ -76,16 +77,39 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
           raise(hit, "urgent", "symptoms after a dangerous use");
         } else if (has(selfActive, new Set<CueKind>(["use_now", "relapse"]))) raise(hit, "review", "symptoms while using");
         break;
+      case "delirium":
+        // Hallucinations or confusion while stopping alcohol or benzos: delirium tremens.
+        if (has(active.filter((h) => h.who === "self"), new Set<CueKind>(["withdrawal"]))) raise(hit, "urgent", "while in withdrawal (DTs)");
+        else if (has(selfActive, new Set<CueKind>(["use_now", "relapse", "od_context"]))) raise(hit, "review", "while using");
+        break;
+      case "withdrawal":
+        if (has(selfActive, new Set<CueKind>(["od_weak"]))) raise(hit, "review", "withdrawal symptoms");
+        break;
       case "use_now":
-        if (has(selfActive, new Set<CueKind>(["goodbye_weak", "od_context", "od_weak"])) || (facts.alone && facts.afterClean)) {
-          raise(hit, "urgent", "using alone or after clean time");
-        } else if (facts.alone || facts.afterClean) raise(hit, "review", facts.alone ? "using alone" : "using after clean time");
+        // Using alone is how overdoses kill: nobody there to call for help or give naloxone.
+        if (has(selfActive, new Set<CueKind>(["goodbye_weak", "od_context", "od_weak"])) || facts.alone) {
+          raise(hit, "urgent", facts.alone ? "using alone" : "using with other danger signs");
+        } else if (facts.afterClean) raise(hit, "review", "using after clean time");
         break;
       default:
         break;
     }
   }
+  // Worry about the person quoted: their words are theirs, the danger in them is the poster's concern.
+  const concerned = active.some((h) => h.cue.kind === "concern");
+  if (concerned) {
+    for (const hit of hits) {
+      if (!hit.quoted || (!OTHERS_DANGER.has(hit.cue.kind) && hit.cue.kind !== "hopeless")) continue;
+      hit.who = "other";
+      hit.quoted = false;
+      raise(hit, "review", "quoted from someone the poster is worried about");
+      active.push(hit);
+    }
+  }
   const othersInDanger = active.filter((h) => h.who === "other" && OTHERS_DANGER.has(h.cue.kind));
+  // Several physical signs at once (locked in, not answering, a thud) while someone worries: act now.
+  const signs = othersInDanger.filter((h) => h.cue.kind.startsWith("od_") && h.when !== "recent" && h.when !== "day");
+  if (concerned && signs.length >= 2) for (const hit of signs) raise(hit, "urgent", "several signs someone has collapsed");
   if (othersInDanger.length > 0) {
     for (const hit of active) {
       if (hit.cue.kind === "concern") raise(hit, "review", "worry about someone in danger");

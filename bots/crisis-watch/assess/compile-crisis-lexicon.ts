@@ -73,7 +73,22 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
         return c.re.test(text);
       }),
   };
+  warm([...cues.map((c) => c.re), ...Object.values(markers)]);
   return { language, cues, any, markers };
+}
+
+// V8 first runs a regex in its bytecode interpreter and compiles it to native code once it has been
+// used enough; doing that here, when the lexicon loads, keeps that one-time step (and its memory)
+// out of the first thousands of posts, the same in production as in the bench.
+const WARM_TEXT = "i took all my pills tonight and im alone, he is not breathing. years ago i used to drink";
+function warm(regexes: readonly RegExp[]): void {
+  for (let round = 0; round < 3; round++) {
+    for (const re of regexes) {
+      re.lastIndex = 0;
+      re.test(WARM_TEXT);
+      re.lastIndex = 0;
+    }
+  }
 }
 
 function compileOrThrow(term: string, macros: Record<string, string>, file: string): string {

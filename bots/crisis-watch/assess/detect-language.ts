@@ -39,6 +39,8 @@ export function detectLanguage(folded: string, raw: string): DetectedLanguage {
   // Short posts ("kms tonight fr", "swallowed everything") carry few function words. A misread
   // short post loses nothing: other languages are still matched against every lexicon.
   if (words.length <= 6 && counts[best] > 0) return counts.es > counts.en || counts.fr > counts.en ? best : "en";
+  // A few plain-ASCII words and no function word ("craving hard 🍷"): nothing says it is foreign.
+  if (words.length <= 6 && !/[^\x00-\x7F]/.test(raw.replace(/\P{L}/gu, ""))) return "und";
   const runnerUp = Math.max(...(["en", "es", "fr"] as const).filter((l) => l !== best).map((l) => counts[l]));
   if (share >= 0.12 && counts[best] >= 2 * Math.max(runnerUp, 0.5)) return best;
   const guess = franc(raw, { minLength: 10 });

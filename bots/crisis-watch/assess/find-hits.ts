@@ -33,14 +33,20 @@ export interface FindHitsOptions {
 export function findHits(sentences: readonly SentenceView[], language: CompiledLanguage, options: FindHitsOptions): Hit[] {
   const hits: Hit[] = [];
   let previous: When = "present";
-  for (const view of sentences) {
+  // "again. right now. it won't stop": a fragment that is only a time marker dates its neighbours.
+  const nowFragment = sentences.map((v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 4 && v.spans(language, "now").length > 0);
+  sentences.forEach((view, i) => {
     if (view.folded === "" || !language.any.test(view.folded)) {
-      previous = view.quoted ? previous : "present";
-      continue;
+      // An old story goes on through past-tense sentences that match nothing.
+      if (!view.quoted) previous = previous === "old" && view.folded !== "" ? sentenceWhen(view, language, options.writtenYear, previous) : "present";
+      return;
     }
-    const when = sentenceWhen(view, language, options.writtenYear, previous);
+    const nearNow = nowFragment[i - 1] === true || nowFragment[i + 1] === true;
+    const own = sentenceWhen(view, language, options.writtenYear, previous);
+    const when = nearNow && own !== "old" ? "now" : own;
     if (!view.quoted) previous = when;
-    const nowInSentence = view.spans(language, "now").length > 0;
+    const nowInSentence = nearNow || view.spans(language, "now").length > 0;
+    const joke = view.spans(language, "joke").length > 0;
     const framedBy = view.spans(language, "education").length > 0 ? "education" : view.spans(language, "media").length > 0 ? "media" : null;
     for (const cue of language.cues) {
       cue.re.lastIndex = 0;
@@ -60,14 +66,21 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
           quoted: view.quoted,
           intentFrame: hasIntentFrame(view, language, start, end),
           nowInSentence,
+          joke,
           unreadableLanguage: options.unreadableLanguage,
           level: "none",
           notes: [],
         });
       }
     }
-  }
+  });
   return hits;
+}
+
+function countWords(folded: string): number {
+  let n = 1;
+  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 // `whoExplicit` is false when nothing in the sentence named a subject and the post's stance decided.

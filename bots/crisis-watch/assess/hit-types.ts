@@ -24,6 +24,8 @@ export interface Hit {
   quoted: boolean;
   /** A plan frame ("going to", "planning to") leads into the cue. */
   intentFrame: boolean;
+  /** The sentence laughs at itself ("lol", "😂"): hyperbole unless it also names the present. */
+  joke: boolean;
   /** The sentence itself names the present ("tonight", "right now", "just took"). */
   nowInSentence: boolean;
   /** Written in a language other than English, Spanish or French. */

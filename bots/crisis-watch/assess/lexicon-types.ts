@@ -16,6 +16,8 @@ import type { CrisisLane } from "./types.ts";
  * - `self_harm` self-injury (urgent now, review when recent).
  * - `goodbye_strong` / `goodbye_weak` / `farewell` finality, from clear to faint.
  * - `od_strong` / `od_event` / `od_context` / `od_weak` medical danger signs, from clear to faint.
+ * - `withdrawal` stopping alcohol or benzos (the withdrawals that can kill); `delirium` hallucinations or
+ *   confusion: together they are DTs (urgent).
  * - `use_now` using now or about to (dangerous with "alone" or after clean time).
  * - `violence` / `threat` harm from others.
  * - `concern` worry about someone else.
@@ -38,6 +40,8 @@ export type CueKind =
   | "od_event"
   | "od_context"
   | "od_weak"
+  | "withdrawal"
+  | "delirium"
   | "use_now"
   | "violence"
   | "threat"
@@ -64,7 +68,8 @@ export type MarkerName =
   | "intent_frame"
   | "alone"
   | "clause_break"
-  | "after_clean";
+  | "after_clean"
+  | "joke";
 
 /** Who a cue is about: fixed by the cue, or inferred from the nearest subject before it. */
 export type CueWho = "self" | "other" | "infer";

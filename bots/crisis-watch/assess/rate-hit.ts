@@ -22,6 +22,9 @@ const SELF_NOW: Readonly<Partial<Record<CueKind, Level>>> = {
   threat: "review",
 };
 
+// Talk that hyperbole can carry ("kms lol"); means, symptoms and events are never laughed off.
+const JOKABLE: ReadonlySet<CueKind> = new Set<CueKind>(["ideation", "passive", "intent", "mention", "goodbye_weak", "farewell", "hopeless"]);
+
 const RISK_ABOUT_OTHERS: ReadonlySet<CueKind> = new Set<CueKind>([
   "ideation", "passive", "intent", "means_ready", "attempt", "self_harm", "goodbye_strong", "od_strong", "od_event",
 ]);
@@ -36,17 +39,21 @@ export function rateHit(hit: Hit): { level: Level; notes: string[] } {
   const namedSelf = hit.who === "self" && hit.whoExplicit;
   // An overdose that happened ("got revived with narcan") is an event even in a sentence naming narcan.
   const framable = kind === "mention" || kind.startsWith("means_") || (kind.startsWith("od_") && (kind !== "od_event" || hit.framed === "media"));
-  if (hit.framed && !namedSelf && framable) {
+  // "my roommate is blue, I gave him narcan" is an emergency, not a lesson: a person the sentence
+  // names (not a fixed-subject cue like "can't wake them") is not education.
+  const namedOther = hit.who === "other" && hit.whoExplicit && hit.cue.who === "infer" && hit.framed === "education" && kind.startsWith("od_");
+  if (hit.framed && !namedSelf && framable && !namedOther) {
     notes.push(hit.framed === "education" ? "harm-reduction or education, no one at risk" : "about a book, film or the news");
     return { level: kind.startsWith("means_") ? "support" : "none", notes };
   }
   if (hit.quoted) return { level: "support", notes: ["quoted from someone else"] };
   if (hit.negated) return { level: "support", notes: ["negated"] };
   if (hit.hypothetical) return { level: "support", notes: ["hypothetical"] };
+  if (hit.joke && !hit.nowInSentence && JOKABLE.has(kind)) return { level: "support", notes: ["said as a joke"] };
   if (hit.who === "you") return { level: "support", notes: ["addressed to the reader"] };
   if (hit.who === "generic") return { level: "support", notes: ["about people in general"] };
   if (hit.when === "old") return { level: "support", notes: ["told as an old story"] };
-  if (hit.framed && hit.who === "other") return { level: "support", notes: ["about a book, film or the news"] };
+  if (hit.framed && hit.who === "other" && !namedOther) return { level: "support", notes: ["about a book, film or the news"] };
   if (hit.who === "other") return rateOther(hit, notes);
   return rateSelf(hit, notes);
 }
@@ -72,6 +79,9 @@ function rateSelf(hit: Hit, notes: string[]): { level: Level; notes: string[] } 
     case "od_event":
     case "attempt":
       return { level: now || day ? "urgent" : "review", notes };
+    case "threat":
+      // A threat with a time ("when he gets home tonight") is about to happen.
+      return { level: now ? "urgent" : "review", notes };
     case "self_harm":
       return { level: now ? "urgent" : "review", notes };
     default:
@@ -90,6 +100,6 @@ function rateOther(hit: Hit, notes: string[]): { level: Level; notes: string[] }
   // Someone else's stated plan is urgent when it is current ("just called saying he's going to…").
   if ((kind === "intent" || (kind === "ideation" && hit.intentFrame)) && (now || hit.when === "day")) return { level: "urgent", notes };
   if ((kind === "attempt" || kind === "od_event" || kind === "means_ready") && now) return { level: "urgent", notes };
-  if (kind === "passive" || kind === "goodbye_strong") return { level: "support", notes };
+  // Someone else's death wish or goodbye is a risk to them: review (LABELS.md: concern_for_other).
   return { level: "review", notes };
 }

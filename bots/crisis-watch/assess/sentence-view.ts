@@ -58,6 +58,7 @@ export function makeSentenceView(index: number, text: string, quoted: boolean, e
   };
 }
 
+const WEAK_NOW = /^(?:today|hoy|aujourdhui)$/;
 const PAST = /\b(?:was|were|had|did|tok|took|went|got|tried|ended|[a-z]{3,}ed)\b/;
 const PRESENT = /\b(?:im|am|is|are|have|has|want|wana|fel|feel|need|cant|keep|wil|gona|going)\b/;
 
@@ -68,7 +69,10 @@ const PRESENT = /\b(?:im|am|is|are|have|has|want|wana|fel|feel|need|cant|keep|wi
  * story told in the sentence before it.
  */
 export function sentenceWhen(view: SentenceView, language: CompiledLanguage, writtenYear: number, previous: When): When {
-  if (view.spans(language, "now").length > 0) return "now";
+  const now = view.spans(language, "now");
+  // "Today marks 8 years since…": a bare "today" dates an anniversary, it does not make the story current.
+  const anniversary = now.length > 0 && now.every((s) => WEAK_NOW.test(s.text)) && view.spans(language, "old").length > 0;
+  if (now.length > 0 && !anniversary) return "now";
   if (view.spans(language, "day").length > 0) return "day";
   if (view.spans(language, "recent").length > 0) return "recent";
   const old = view.spans(language, "old").filter((s) => {
