@@ -3,6 +3,7 @@
  * and lexicon always give the same answer; no I/O except loading the default lexicon once.
  */
 import { buildEvidence, hitLanes } from "./build-evidence.ts";
+import { CLUSTER_KINDS, combineClusters } from "./combine-clusters.ts";
 import { combineHits } from "./combine-hits.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findHits } from "./find-hits.ts";
@@ -10,7 +11,7 @@ import { foldText } from "./fold-text.ts";
 import type { Hit } from "./hit-types.ts";
 import { levelRank, maxLevel } from "./levels.ts";
 import { loadCrisisLexicon } from "./load-crisis-lexicon.ts";
-import type { CompiledLanguage, CompiledLexicon } from "./lexicon-types.ts";
+import type { CompiledLanguage, CompiledLexicon, MarkerName } from "./lexicon-types.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { rateHit } from "./rate-hit.ts";
 import { makeSentenceView, type SentenceView } from "./sentence-view.ts";
@@ -56,9 +57,18 @@ export function assess(raw: string, context: AssessContext, lexicon: CompiledLex
     hit.notes = rated.notes;
   }
   const english = lexicon.languages.get("en");
-  const postMarker = (marker: "alone" | "after_clean") =>
+  const postMarker = (marker: MarkerName) =>
     languages.some((l) => sentences.some((s) => !s.quoted && s.spans(l, marker).length > 0)) || (english !== undefined && sentences.some((s) => !s.quoted && s.spans(english, marker).length > 0));
   combineHits(hits, { alone: postMarker("alone"), afterClean: postMarker("after_clean") });
+  // The post-wide markers cost a pass over every sentence: read them only when a cluster rule can use them.
+  if (hits.some((h) => CLUSTER_KINDS.has(h.cue.kind))) {
+    combineClusters(hits, {
+      benignLeave: postMarker("benign_leave"),
+      substance: postMarker("substance"),
+      near: postMarker("near"),
+      nowInPost: postMarker("now"),
+    });
+  }
 
   let level: Level = "none";
   for (const hit of hits) level = maxLevel(level, hit.level);
@@ -79,7 +89,9 @@ function postStance(folded: string): Who {
 
 function pickLanguages(lexicon: CompiledLexicon, language: string): CompiledLanguage[] {
   const all = [...lexicon.languages.values()];
-  if (language === "other" || language === "und") return all;
+  // Spanish, French and Portuguese are told apart by a few words; their cues do not overlap, so a
+  // non-English post is read with every lexicon and a misread between them loses nothing.
+  if (language !== "en") return all;
   const en = lexicon.languages.get("en");
   const own = lexicon.languages.get(language);
   // English is always read too: members mix English slang into other languages.

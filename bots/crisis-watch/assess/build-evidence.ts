@@ -6,8 +6,8 @@ import { levelRank, maxLevel } from "./levels.ts";
 import type { CrisisLane, Evidence, Level } from "./types.ts";
 
 const MAX_SENTENCE = 240;
-const FAINT = new Set(["hopeless", "od_weak", "od_context", "farewell", "withdrawal", "delirium"]);
-const SUICIDE_KINDS = new Set(["ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt", "self_harm", "goodbye_strong", "goodbye_weak", "farewell"]);
+const FAINT = new Set(["hopeless", "od_weak", "od_severe", "od_context", "farewell", "absence", "withdrawal", "delirium"]);
+const SUICIDE_KINDS = new Set(["ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt", "self_harm", "goodbye_strong", "goodbye_weak", "farewell", "absence"]);
 
 /** The lanes one hit stands for, given the post's final level. */
 export function hitLanes(hit: Hit, postLevel: Level): CrisisLane[] {

@@ -29,16 +29,23 @@ const OTHERS_DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
   "goodbye_weak", "od_strong", "od_event", "od_context", "od_weak",
 ]);
 
-/** Counts as the poster's own, current words: not quoted, negated, hypothetical, old or framed. */
+/**
+ * Counts as the poster's own, current words: not quoted, negated, hypothetical, old or framed. A
+ * sentence that names the poster ("I'm about to use and I don't have narcan") is theirs even when it
+ * also names a harm-reduction word.
+ */
 export function isActive(hit: Hit): boolean {
-  return !hit.quoted && !hit.negated && !hit.hypothetical && hit.when !== "old" && hit.framed === null && levelRank(hit.level) >= 1;
+  const framed = hit.framed !== null && !(hit.who === "self" && hit.whoExplicit);
+  return !hit.quoted && !hit.negated && !hit.hypothetical && hit.when !== "old" && !framed && levelRank(hit.level) >= 1;
 }
 
 /** Applies the cross-sentence rules to `hits` in place. */
 export function combineHits(hits: Hit[], facts: PostFacts): void {
   const active = hits.filter(isActive);
   const selfActive = active.filter((h) => h.who === "self");
-  const has = (pool: readonly Hit[], kinds: ReadonlySet<CueKind>, except?: Hit) => pool.some((h) => h !== except && kinds.has(h.cue.kind));
+  // Two cues matching the same words are one sign, not two.
+  const same = (a: Hit, b?: Hit) => a === b || (b !== undefined && a.sentence === b.sentence && a.matched === b.matched);
+  const has = (pool: readonly Hit[], kinds: ReadonlySet<CueKind>, except?: Hit) => pool.some((h) => !same(h, except) && kinds.has(h.cue.kind));
 
   for (const hit of hits) {
     if (hit.cue.needs.length === 0 || levelRank(hit.level) < 2) continue;

@@ -15,6 +15,7 @@ const REFLEXIVE: readonly [RegExp, Who][] = [
   [/\b(?:your|ur|yours)\b/, "you"],
   [/\b(?:his|their)\b/, "other"],
 ];
+const REPORTABLE: ReadonlySet<string> = new Set(["goodbye_strong", "goodbye_weak", "farewell", "absence", "intent"]);
 const SUBJECTS = ["self", "other", "you", "generic"] as const;
 const NEGATION_WINDOW_WORDS = 3;
 
@@ -42,11 +43,13 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
       return;
     }
     const nearNow = nowFragment[i - 1] === true || nowFragment[i + 1] === true;
+    const next = sentences.slice(i + 1, i + 3);
     const own = sentenceWhen(view, language, options.writtenYear, previous);
     const when = nearNow && own !== "old" ? "now" : own;
     if (!view.quoted) previous = when;
     const nowInSentence = nearNow || view.spans(language, "now").length > 0;
-    const joke = view.spans(language, "joke").length > 0;
+    // "…throw myself off the kerb. A full six inches. 😂": the laugh often closes a later sentence.
+    const joke = [view, ...next].some((v) => !v.quoted && v.spans(language, "joke").length > 0);
     const framedBy = view.spans(language, "education").length > 0 ? "education" : view.spans(language, "media").length > 0 ? "media" : null;
     for (const cue of language.cues) {
       cue.re.lastIndex = 0;
@@ -93,6 +96,8 @@ function inferWho(
   defaultWho: Who,
 ): { who: Who; whoExplicit: boolean } {
   const found = (who: Who) => ({ who, whoExplicit: true });
+  // "My friend just texted 'thanks for everything'": a goodbye someone else wrote is their danger.
+  if (cue.who === "self" && REPORTABLE.has(cue.kind) && view.spans(language, "reported").some((s) => s.end <= start)) return found("other");
   if (cue.who !== "infer") return found(cue.who);
   for (const [re, who] of REFLEXIVE) if (re.test(matched)) return found(who);
   let best: { who: Who; span: Span } | null = null;

@@ -16,12 +16,13 @@ const LANES = [
 const KINDS = [
   "ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt",
   "self_harm", "goodbye_strong", "goodbye_weak", "farewell", "od_strong", "od_event", "od_context",
-  "od_weak", "withdrawal", "delirium", "use_now", "violence", "threat", "concern", "hopeless", "relapse", "craving", "mention",
+  "od_weak", "od_severe", "absence", "withdrawal", "delirium", "use_now", "violence", "threat", "concern", "hopeless", "relapse", "craving", "mention",
 ] as const;
 
 const MARKERS = [
   "negator", "old", "recent", "day", "now", "hypothetical", "education", "media", "self", "other",
-  "you", "generic", "intent_frame", "alone", "clause_break", "after_clean", "joke",
+  "you", "generic", "intent_frame", "alone", "clause_break", "after_clean", "joke", "benign_leave", "substance",
+  "near", "reported",
 ] as const;
 
 /** One cue as written in YAML. */

@@ -16,6 +16,10 @@ import type { CrisisLane } from "./types.ts";
  * - `self_harm` self-injury (urgent now, review when recent).
  * - `goodbye_strong` / `goodbye_weak` / `farewell` finality, from clear to faint.
  * - `od_strong` / `od_event` / `od_context` / `od_weak` medical danger signs, from clear to faint.
+ * - `od_severe` a severe body sign (chest pain, grey colour, won't stay awake, a fit): urgent with a
+ *   substance in the post or a second sign, support alone.
+ * - `absence` logistics of not being there (pet or kids rehomed by a date, keys left, "won't need it",
+ *   a will signed, a scheduled post): urgent next to any finality cue, support alone.
  * - `withdrawal` stopping alcohol or benzos (the withdrawals that can kill); `delirium` hallucinations or
  *   confusion: together they are DTs (urgent).
  * - `use_now` using now or about to (dangerous with "alone" or after clean time).
@@ -40,6 +44,8 @@ export type CueKind =
   | "od_event"
   | "od_context"
   | "od_weak"
+  | "od_severe"
+  | "absence"
   | "withdrawal"
   | "delirium"
   | "use_now"
@@ -69,7 +75,15 @@ export type MarkerName =
   | "alone"
   | "clause_break"
   | "after_clean"
-  | "joke";
+  | "joke"
+  /** A harmless reason to be away or to hand things over (moving house, a new job, a parent's estate). */
+  | "benign_leave"
+  /** A drug or drink named or used in the post: what turns a body sign into medical danger. */
+  | "substance"
+  /** Someone is close by or about to be (outside, at the door, has a key, on the way). */
+  | "near"
+  /** Someone else's words are being reported ("she just texted", "he posted"): a goodbye after it is theirs. */
+  | "reported";
 
 /** Who a cue is about: fixed by the cue, or inferred from the nearest subject before it. */
 export type CueWho = "self" | "other" | "infer";

@@ -59,6 +59,9 @@ export function makeSentenceView(index: number, text: string, quoted: boolean, e
 }
 
 const WEAK_NOW = /^(?:today|hoy|aujourdhui)$/;
+const STILL = /\bstil\b/;
+const CLEAN_TIME = /\b(?:clean|sober|fre|of sobriety|in recovery)$/;
+const AGO_BEFORE = /\b(?:years?|months?|weks?|yrs?) ago $/; // folded: "weeks" is "weks"
 const PAST = /\b(?:was|were|had|did|tok|took|went|got|tried|ended|[a-z]{3,}ed)\b/;
 const PRESENT = /\b(?:im|am|is|are|have|has|want|wana|fel|feel|need|cant|keep|wil|gona|going)\b/;
 
@@ -71,7 +74,10 @@ const PRESENT = /\b(?:im|am|is|are|have|has|want|wana|fel|feel|need|cant|keep|wi
 export function sentenceWhen(view: SentenceView, language: CompiledLanguage, writtenYear: number, previous: When): When {
   const now = view.spans(language, "now");
   // "Today marks 8 years since…": a bare "today" dates an anniversary, it does not make the story current.
-  const anniversary = now.length > 0 && now.every((s) => WEAK_NOW.test(s.text)) && view.spans(language, "old").length > 0;
+  // "Three years ago tonight…" dates the story by its anniversary too.
+  const anniversary =
+    now.length > 0 &&
+    ((now.every((s) => WEAK_NOW.test(s.text)) && view.spans(language, "old").length > 0) || now.every((s) => AGO_BEFORE.test(view.folded.slice(0, s.start))));
   if (now.length > 0 && !anniversary) return "now";
   if (view.spans(language, "day").length > 0) return "day";
   if (view.spans(language, "recent").length > 0) return "recent";
@@ -79,7 +85,8 @@ export function sentenceWhen(view: SentenceView, language: CompiledLanguage, wri
     const year = /\b(?:19|20)\d\d\b/.exec(s.text);
     return year === null || Number(year[0]) < writtenYear;
   });
-  if (old.length > 0) return "old";
+  // "3 years sober and I still think about it": a clean-time count dates the speaker, not the thought.
+  if (old.length > 0 && !(STILL.test(view.folded) && old.every((s) => CLEAN_TIME.test(s.text)))) return "old";
   if (previous === "old" && PAST.test(view.folded) && !PRESENT.test(view.folded)) return "old";
   return "present";
 }

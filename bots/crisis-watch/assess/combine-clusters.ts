@@ -1,0 +1,91 @@
+/**
+ * Stage 2 across the whole post, for danger said indirectly: several weak cues that add up (logistics
+ * of being gone next to a goodbye, body signs next to a drug, a threat from someone who is close by),
+ * and harmless reasons to be away that keep goodbyes from flagging. Runs after `combineHits`.
+ */
+import { isActive } from "./combine-hits.ts";
+import type { Hit } from "./hit-types.ts";
+import type { CueKind } from "./lexicon-types.ts";
+import { levelRank } from "./levels.ts";
+import type { Level } from "./types.ts";
+
+/** Post-wide markers the cluster rules read (own text only, never quotes). */
+export interface ClusterFacts {
+  /** A harmless reason to be away or hand things over: moving house, a new job, a parent's estate. */
+  benignLeave: boolean;
+  /** A drug or drink is named as used in the post. */
+  substance: boolean;
+  /** Someone is close by or about to be: outside, at the door, has a key, on the way. */
+  near: boolean;
+  /** The post names a time that is now or within hours ("tonight", "by Friday" is not). */
+  nowInPost: boolean;
+}
+
+/** Kinds the cluster rules act on; without one of them in a post `combineClusters` changes nothing. */
+export const CLUSTER_KINDS: ReadonlySet<CueKind> = new Set<CueKind>(["absence", "od_severe", "threat", "goodbye_strong", "goodbye_weak", "farewell"]);
+
+// Danger that a harmless reason to be away does not explain.
+const DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
+  "ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt", "self_harm", "od_strong", "od_event",
+]);
+const FINAL: ReadonlySet<CueKind> = new Set<CueKind>(["goodbye_strong", "goodbye_weak", "farewell", "absence"]);
+const ABSENCE_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([...DANGER, ...FINAL, "hopeless"]);
+const USE_SIGNS: ReadonlySet<CueKind> = new Set<CueKind>(["od_context", "od_event", "od_strong", "use_now", "relapse", "withdrawal"]);
+const OTHER_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([...DANGER, ...FINAL]);
+const BODY_SIGNS: ReadonlySet<CueKind> = new Set<CueKind>(["od_severe", "od_weak", "od_strong"]);
+
+
+function raise(hit: Hit, level: Level, note: string): void {
+  if (levelRank(level) > levelRank(hit.level)) {
+    hit.level = level;
+    hit.notes.push(note);
+  }
+}
+
+/** Applies the cluster rules to `hits` in place. */
+export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
+  const live = hits.filter(isActive);
+  const self = live.filter((h) => h.who === "self");
+  const other = live.filter((h) => h.who === "other");
+  const distinct = (pool: readonly Hit[], kinds: ReadonlySet<CueKind>, except: Hit) =>
+    pool.some((h) => h !== except && kinds.has(h.cue.kind) && h.matched !== except.matched);
+
+  for (const hit of self) {
+    if (hit.cue.kind === "absence") {
+      // Arranging the world for after one is gone is finality said by logistics.
+      if (distinct(self, ABSENCE_PARTNERS, hit)) raise(hit, "urgent", "arrangements for being gone, next to other finality");
+      else if (hit.nowInSentence || hit.when === "now") raise(hit, "review", "arrangements for being gone, with a time");
+    } else if (hit.cue.kind === "od_severe") {
+      // A severe body sign is medical danger when a drug is in play; without one (panic, the gym) a
+      // person should look only when it is happening now.
+      if (facts.substance || distinct(self, USE_SIGNS, hit)) raise(hit, "urgent", "severe body signs with a drug in play");
+      else if (hit.nowInSentence && distinct(self, BODY_SIGNS, hit)) raise(hit, "review", "severe body signs now");
+    } else if (hit.cue.kind === "threat" && facts.near && hit.when !== "recent") {
+      raise(hit, "urgent", "the person threatening is close by");
+    }
+  }
+  const worried = live.some((h) => h.cue.kind === "concern");
+  for (const hit of other) {
+    if (hit.cue.kind === "od_severe") {
+      if (facts.substance || distinct(other, BODY_SIGNS, hit) || distinct(other, USE_SIGNS, hit)) raise(hit, "urgent", "someone with them shows severe signs after using");
+      else raise(hit, "review", "someone with them shows a severe body sign");
+    } else if (FINAL.has(hit.cue.kind) && (worried || hit.nowInSentence || hit.when === "day")) {
+      // Someone else's goodbye that just arrived, while the poster cannot reach them, is happening now.
+      const backed = worried && (hit.nowInSentence || hit.when === "day" || distinct(other, OTHER_PARTNERS, hit));
+      raise(hit, backed ? "urgent" : "review", "someone else's goodbye, just sent");
+    }
+  }
+  capBenignLeave(hits, facts, live);
+}
+
+// "Moving house, thanks for everything, see you on the other side": a goodbye with a harmless reason
+// to be away, and nothing else dangerous in the post, is not finality.
+function capBenignLeave(hits: Hit[], facts: ClusterFacts, live: readonly Hit[]): void {
+  if (!facts.benignLeave || live.some((h) => h.who === "self" && DANGER.has(h.cue.kind))) return;
+  for (const hit of hits) {
+    if (FINAL.has(hit.cue.kind) && levelRank(hit.level) > 1) {
+      hit.level = "support";
+      hit.notes.push("a harmless reason to be away");
+    }
+  }
+}
