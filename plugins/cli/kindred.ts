@@ -2,6 +2,12 @@
 import { createProgram } from "./create-program.ts";
 import { exitCodeOf } from "./cli-io.ts";
 
+// `kindred … | head` closes stdout early: that is the reader's choice, not a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = createProgram({
   env: process.env,
   out: (line) => process.stdout.write(`${line}\n`),

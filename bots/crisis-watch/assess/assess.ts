@@ -5,6 +5,7 @@
 import { buildEvidence, hitLanes } from "./build-evidence.ts";
 import { CLUSTER_KINDS, combineClusters } from "./combine-clusters.ts";
 import { combineHits } from "./combine-hits.ts";
+import { recallFloorHit } from "./recall-floor.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findHits } from "./find-hits.ts";
 import { foldText } from "./fold-text.ts";
@@ -72,6 +73,14 @@ export function assess(raw: string, context: AssessContext, lexicon: CompiledLex
 
   let level: Level = "none";
   for (const hit of hits) level = maxLevel(level, hit.level);
+  // Missing a real crisis is the worst failure: an uncancelled danger cue of the poster's own goes to a person.
+  // Not in posts that mostly speak to "you": supporters describe their own past to help others.
+  const floorHit = level === "support" && defaultWho === "self" ? recallFloorHit(hits) : undefined;
+  if (floorHit) {
+    floorHit.level = "review";
+    floorHit.notes.push("the poster's own words, in the present, with nothing that cancels them: a person should read it");
+    level = "review";
+  }
   const lanes = new Set<CrisisLane>();
   for (const hit of hits) for (const lane of hitLanes(hit, level)) lanes.add(lane);
   const evidence = buildEvidence(hits, level);

@@ -24,6 +24,8 @@ const FINALITY_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([
 const FAREWELL_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([
   "ideation", "passive", "intent", "means_ready", "means_object", "attempt", "od_strong", "od_event", "goodbye_strong", "goodbye_weak",
 ]);
+const DEATH_TALK: ReadonlySet<CueKind> = new Set<CueKind>(["ideation", "passive"]);
+const DESPAIR: ReadonlySet<CueKind> = new Set<CueKind>(["hopeless", "passive"]);
 const OTHERS_DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
   "ideation", "passive", "intent", "means_ready", "means_object", "attempt", "self_harm", "goodbye_strong",
   "goodbye_weak", "od_strong", "od_event", "od_context", "od_weak",
@@ -44,7 +46,14 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
   const active = hits.filter(isActive);
   const selfActive = active.filter((h) => h.who === "self");
   // Two cues matching the same words are one sign, not two.
-  const same = (a: Hit, b?: Hit) => a === b || (b !== undefined && a.sentence === b.sentence && a.matched === b.matched);
+  // Overlapping words ("my kids would be better" inside "my kids would be better off if I wasn't") are
+  // one way of talking, said once; a means or a body sign inside a longer match ("🪢👋") is its own sign.
+  const talk = (h: Hit) => !h.cue.kind.startsWith("means_") && !h.cue.kind.startsWith("od_");
+  const same = (a: Hit, b?: Hit) =>
+    a === b ||
+    (b !== undefined &&
+      a.sentence === b.sentence &&
+      (a.matched === b.matched || (talk(a) && talk(b) && (a.matched.includes(b.matched) || b.matched.includes(a.matched)))));
   const has = (pool: readonly Hit[], kinds: ReadonlySet<CueKind>, except?: Hit) => pool.some((h) => !same(h, except) && kinds.has(h.cue.kind));
 
   for (const hit of hits) {
@@ -89,6 +98,10 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
         if (has(active.filter((h) => h.who === "self"), new Set<CueKind>(["withdrawal"]))) raise(hit, "urgent", "while in withdrawal (DTs)");
         else if (has(selfActive, new Set<CueKind>(["use_now", "relapse", "od_context"]))) raise(hit, "review", "while using");
         break;
+      case "mention":
+        // "suicide" named by someone who is in despair now is about them, not a topic.
+        if (has(selfActive, DESPAIR, hit)) raise(hit, "review", "the topic named next to present despair");
+        break;
       case "withdrawal":
         if (has(selfActive, new Set<CueKind>(["od_weak"]))) raise(hit, "review", "withdrawal symptoms");
         break;
@@ -100,6 +113,14 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
         break;
       default:
         break;
+    }
+  }
+  // "I always said if I drank again I'd be done with life", then a relapse: the condition came true,
+  // and a relapse with talk of not living is review (LABELS.md).
+  if (selfActive.some((h) => h.cue.kind === "relapse")) {
+    for (const hit of hits) {
+      const conditional = hit.hypothetical && !hit.negated && !hit.quoted && hit.when !== "old" && hit.who === "self";
+      if (conditional && DEATH_TALK.has(hit.cue.kind)) raise(hit, "review", "a relapse, with talk of not living");
     }
   }
   // Worry about the person quoted: their words are theirs, the danger in them is the poster's concern.

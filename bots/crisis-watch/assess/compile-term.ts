@@ -9,6 +9,8 @@
  * - `~` up to three other words; `~~` up to six.
  * - `#` a number: digits or a number word ("a handful", "two", "a couple").
  * - `{NAME}` a macro from the file's `macros:` (itself written in this syntax).
+ * - `!(a|b)` at the end of a term: not followed by one of these words ("kill me !(when|if)" keeps
+ *   "he is going to kill me" and drops the idiom "she's going to kill me when she sees this").
  * - A term starting with `re:` is raw regular-expression source over folded text, used as is.
  */
 import { foldText } from "./fold-text.ts";
@@ -105,6 +107,12 @@ function parseItem(p: Parser): { re: string; ownsSpace: boolean } {
       return { re: `(?:${inner} )?`, ownsSpace: true };
     }
     return { re: wrap(inner), ownsSpace: false };
+  }
+  if (ch === "!" && p.src[p.pos + 1] === "(") {
+    p.pos += 2;
+    const inner = parseAlternatives(p, ")");
+    expect(p, ")");
+    return { re: `(?! ${wrap(inner)}\\b)`, ownsSpace: true };
   }
   if (ch === "[") {
     p.pos++;

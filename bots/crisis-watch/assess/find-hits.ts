@@ -13,7 +13,10 @@ const REFLEXIVE: readonly [RegExp, Who][] = [
   [/\b(?:yourself|urself|yourselves|your self)\b/, "you"],
   [/\b(?:my|mine)\b/, "self"],
   [/\b(?:your|ur|yours)\b/, "you"],
-  [/\b(?:his|their)\b/, "other"],
+  [/\b(?:his|their|him|them)\b/, "other"],
+  // "everyone would be better off if i wasnt around": a cue whose own words name "I" is the poster's,
+  // whoever the sentence's first subject is.
+  [/\b(?:i|im|ive|id)\b/, "self"],
 ];
 const REPORTABLE: ReadonlySet<string> = new Set(["goodbye_strong", "goodbye_weak", "farewell", "absence", "intent"]);
 const SUBJECTS = ["self", "other", "you", "generic"] as const;
@@ -36,6 +39,10 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
   let previous: When = "present";
   // "again. right now. it won't stop": a fragment that is only a time marker dates its neighbours.
   const nowFragment = sentences.map((v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 4 && v.spans(language, "now").length > 0);
+  // "…seeing things in detox. That was 2014.": a short dating fragment right after a sentence dates it.
+  const oldFragment = sentences.map(
+    (v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 5 && v.spans(language, "old").length > 0 && v.spans(language, "now").length === 0,
+  );
   sentences.forEach((view, i) => {
     if (view.folded === "" || !language.any.test(view.folded)) {
       // An old story goes on through past-tense sentences that match nothing.
@@ -45,7 +52,8 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
     const nearNow = nowFragment[i - 1] === true || nowFragment[i + 1] === true;
     const next = sentences.slice(i + 1, i + 3);
     const own = sentenceWhen(view, language, options.writtenYear, previous);
-    const when = nearNow && own !== "old" ? "now" : own;
+    const datedOld = oldFragment[i + 1] === true && !view.quoted && view.spans(language, "now").length === 0;
+    const when = datedOld ? "old" : nearNow && own !== "old" ? "now" : own;
     if (!view.quoted) previous = when;
     const nowInSentence = nearNow || view.spans(language, "now").length > 0;
     // "…throw myself off the kerb. A full six inches. 😂": the laugh often closes a later sentence.
