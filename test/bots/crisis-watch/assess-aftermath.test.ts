@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { compileTerm } from "../../../bots/crisis-watch/assess/compile-term.ts";
 import { foldText } from "../../../bots/crisis-watch/assess/fold-text.ts";
-import { assess, type CrisisLane, type Level, loadCrisisLexicon } from "../../../bots/crisis-watch/assess/index.ts";
+import { assessAt, type FlaggedRow, itAssessesTable, type QuietRow } from "./assess-table.ts";
 
-const lexicon = loadCrisisLexicon();
-const context = { where: "topic" as const, writtenAt: new Date("2025-06-02T21:00:00Z") };
-const run = (text: string) => assess(text, context, lexicon);
+const run = assessAt("2025-06-02T21:00:00Z");
 
 // Review-level signals (present passive ideation, harm that is over, someone else's emergency,
 // threats that are not happening now) and urgent signals said without the usual words. Each mechanism
 // has a sentence that must flag and a look-alike that must not. Every sentence was written for these
 // tests (none comes from the dev set, the probe, holdout or final fixtures, or a public set).
-const flagged: [string, string, Level, CrisisLane[]][] = [
+const flagged: FlaggedRow[] = [
   // passive ideation in everyday words
   ["unsure about wanting to live", "honestly idk whether I still want to be alive. it's not a drama thing.", "review", ["suicide_self_harm"]],
   ["hoping the heart stops", "Most nights I lie there hoping my heart just gives out.", "review", ["suicide_self_harm"]],
@@ -56,7 +54,7 @@ const flagged: [string, string, Level, CrisisLane[]][] = [
   ["a rope emoji and a goodbye", "🪢👋", "urgent", ["suicide_self_harm"]],
 ];
 
-const quiet: [string, string][] = [
+const quiet: QuietRow[] = [
   ["effort idiom", "It took everything I had to walk past the off-licence today."],
   ["a planned hospital visit", "I ended up in the ER last month with a sprained ankle, all good now."],
   ["giving up a drug", "I gave up on booze for good two years ago and I'm done with that life."],
@@ -77,18 +75,7 @@ const quiet: [string, string][] = [
 ];
 
 describe("assess: review-level and indirect signals", () => {
-  for (const [name, text, want, lanes] of flagged) {
-    it(`should assess ${name} as ${want}`, () => {
-      const result = run(text);
-      expect(result.level).toBe(want);
-      for (const lane of lanes) expect(result.lanes).toContain(lane);
-    });
-  }
-  for (const [name, text] of quiet) {
-    it(`should not flag ${name}`, () => {
-      expect(["none", "support"]).toContain(run(text).level);
-    });
-  }
+  itAssessesTable(run, flagged, quiet);
   it("should read 'suicide' next to present despair as the poster's own", () => {
     expect(run("Suicide is on my mind. I can't do this anymore.").level).toMatch(/review|urgent/);
     expect(run("Our meeting discussed suicide prevention tonight.").level).not.toMatch(/review|urgent/);

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assess, type CrisisLane, type Level, loadCrisisLexicon } from "../../../bots/crisis-watch/assess/index.ts";
+import { assessAt, type FlaggedRow, itAssessesTable, type QuietRow } from "./assess-table.ts";
 
-const lexicon = loadCrisisLexicon();
-const context = { where: "topic" as const, writtenAt: new Date("2025-05-10T20:00:00Z") };
-const run = (text: string) => assess(text, context, lexicon);
+const run = assessAt("2025-05-10T20:00:00Z");
 
 // Categories of danger the detector must read without a crisis keyword. Every sentence was written for
 // these tests (none comes from the dev set, the probe or a public set).
-const table: [string, string, Level, CrisisLane[]][] = [
+const table: FlaggedRow[] = [
   // medical danger by symptoms and mixing
   ["benzos with alcohol now", "had three xanax and now i'm working through a bottle of wine", "urgent", ["overdose_medical"]],
   ["opioid with a sedative", "did my methadone then took two of my mate's sleeping pills on top, nodding hard", "urgent", ["overdose_medical"]],
@@ -37,7 +35,7 @@ const table: [string, string, Level, CrisisLane[]][] = [
   ["someone giving things away", "my best friend gave me his guitar and all his records last week out of nowhere", "review", ["concern_for_other", "suicide_self_harm"]],
 ];
 
-const quiet: [string, string][] = [
+const quiet: QuietRow[] = [
   ["laughing hyperbole", "this spreadsheet makes me want to die lol"],
   ["taper advice", "my psychiatrist is tapering my klonopin to avoid seizures, going well so far"],
   ["workshop about mixing", "Thursday class: why mixing opioids and alcohol is so dangerous, with free naloxone kits"],
@@ -47,18 +45,7 @@ const quiet: [string, string][] = [
 ];
 
 describe("assess: categories of danger without crisis keywords", () => {
-  for (const [name, text, want, lanes] of table) {
-    it(`should assess ${name} as ${want} with ${lanes.join(" + ")}`, () => {
-      const result = run(text);
-      expect(result.level).toBe(want);
-      for (const lane of lanes) expect(result.lanes).toContain(lane);
-    });
-  }
-  for (const [name, text] of quiet) {
-    it(`should not flag ${name}`, () => {
-      expect(["none", "support"]).toContain(run(text).level);
-    });
-  }
+  itAssessesTable(run, table, quiet);
   it("should treat a short time fragment as dating the sentence before it", () => {
     expect(run("🔪🩸 again. tonight.").level).toBe("urgent");
     expect(run("🔪🩸 again.").level).toBe("review");

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assess, type CrisisLane, type Level, loadCrisisLexicon } from "../../../bots/crisis-watch/assess/index.ts";
+import { assessAt, type FlaggedRow, itAssessesTable, type QuietRow } from "./assess-table.ts";
 
-const lexicon = loadCrisisLexicon();
-const context = { where: "topic" as const, writtenAt: new Date("2025-05-10T20:00:00Z") };
-const run = (text: string) => assess(text, context, lexicon);
+const run = assessAt("2025-05-10T20:00:00Z");
 
 // Danger said indirectly: each mechanism with a sentence that must flag and a harmless look-alike that
 // must not. Every sentence was written for these tests (none comes from the dev set, probe, holdout or
 // a public set).
-const flagged: [string, string, Level, CrisisLane[]][] = [
+const flagged: FlaggedRow[] = [
   // finality by logistics: weak cues that add up
   ["pet rehomed with a sign-off", "Could someone take my cat Moss by Sunday? I won't be around after that. You all tried, honestly.", "urgent", ["suicide_self_harm"]],
   ["a will and letters with thanks", "Signed my will this morning and the cards for my daughters are in the drawer. Thanks for the last four years.", "urgent", ["suicide_self_harm"]],
@@ -30,7 +28,7 @@ const flagged: [string, string, Level, CrisisLane[]][] = [
   ["better off if I wasn't there", "my kids would be better off if I just wasn't there", "review", ["suicide_self_harm"]],
 ];
 
-const quiet: [string, string][] = [
+const quiet: QuietRow[] = [
   ["moving house sign-off", "Moving house on Friday and the new flat has no internet for a while. Thanks for everything, see you on the other side!"],
   ["a pet given away for a new job", "Starting a new job overseas, so Moss needs a new home by Sunday. I won't be around to look after her."],
   ["a will after a parent's death", "Since my dad passed I've been the executor, and his will was signed back in 2010. Thanks for the last four years of support."],
@@ -42,18 +40,7 @@ const quiet: [string, string][] = [
 ];
 
 describe("assess: indirect danger", () => {
-  for (const [name, text, want, lanes] of flagged) {
-    it(`should assess ${name} as ${want}`, () => {
-      const result = run(text);
-      expect(result.level).toBe(want);
-      for (const lane of lanes) expect(result.lanes).toContain(lane);
-    });
-  }
-  for (const [name, text] of quiet) {
-    it(`should not flag ${name}`, () => {
-      expect(["none", "support"]).toContain(run(text).level);
-    });
-  }
+  itAssessesTable(run, flagged, quiet);
   it("should keep each weak cue alone below a flag", () => {
     expect(run("Can anyone take my cat Moss?").level).not.toMatch(/review|urgent/);
     expect(run("Thanks for the last four years, you lot.").level).not.toMatch(/review|urgent/);
