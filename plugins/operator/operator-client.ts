@@ -3,9 +3,10 @@ import type { Config } from "../../config/index.ts";
 import { createRegistry } from "../app/create-registry.ts";
 import type { Services } from "../app/services.ts";
 import type { Bot } from "../app/types.ts";
-import { type BoundClient, createApiBudget, createDiscourseClient } from "../discourse/index.ts";
+import type { BoundClient } from "../discourse/index.ts";
 import { createRedis } from "../jobs/create-redis.ts";
 import type { WebhookConnector } from "../runtime/connect-forum-webhook.ts";
+import { createForumClient } from "../runtime/create-forum-client.ts";
 import { coreMigrations } from "../store/index.ts";
 
 /** What `kindred setup` and `kindred doctor` work with: the forum through the shared budget, no store. */
@@ -40,23 +41,7 @@ export async function createOperatorClient(options: OperatorClientOptions): Prom
     redis.disconnect();
     throw new Error("[redis] nothing answers at REDIS_URL: the API budget shared with Kindred lives there");
   }
-  const budget = createApiBudget({
-    redis,
-    prefix: `${options.prefix}:budget`,
-    perWindow: config.apiBudget.perMinute,
-    windowMs: config.apiBudget.windowSeconds * 1000,
-    crisisReserve: config.apiBudget.crisisReserve,
-  });
-  const accounts = [...new Set(Object.values(config.accounts))];
-  const discourse = createDiscourseClient({
-    baseUrl: config.discourseUrl,
-    apiKey: config.secrets.apiKey,
-    fetch: options.fetch,
-    timeoutMs: config.apiBudget.timeoutSeconds * 1000,
-    maxRateLimitWaitMs: config.apiBudget.maxRateLimitWaitSeconds * 1000,
-    budget,
-    botUsernames: [...accounts, config.apiUsername],
-  });
+  const { budget, discourse } = createForumClient({ config, redis, prefix: options.prefix, fetch: options.fetch });
   const client: Services["client"] = (username, lane) => discourse.as({ username, lane });
   const enabled = options.bots.filter((bot) => config.enabledBots.includes(bot.name));
   return {

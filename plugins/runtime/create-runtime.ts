@@ -4,9 +4,8 @@ import type { Clock } from "../app/clock.ts";
 import { systemClock } from "../app/clock.ts";
 import { createBaseContext } from "../app/create-context.ts";
 import { createRegistry, type Registration, taskKey } from "../app/create-registry.ts";
-import { botUsernames, type Services } from "../app/services.ts";
+import type { Services } from "../app/services.ts";
 import type { Bot } from "../app/types.ts";
-import { createApiBudget, createDiscourseClient } from "../discourse/index.ts";
 import type { Lane } from "../discourse/lanes.ts";
 import { createAdminRouter } from "../http/admin/create-admin-router.ts";
 import { createHttpApp } from "../http/create-http-app.ts";
@@ -18,6 +17,7 @@ import { createLogger, type Logger } from "../log/create-logger.ts";
 import { createMetrics, type Metrics } from "../metrics/create-metrics.ts";
 import { coreMigrations, createIdempotencyStore, createKeyValue, createMembers, createProcessedEvents, createStore, type Store } from "../store/index.ts";
 import { createWebhookRouter } from "../webhooks/create-webhook-router.ts";
+import { createForumClient } from "./create-forum-client.ts";
 import { createRuntimeBot } from "./runtime-bot.ts";
 import { watchQueues } from "./watch-queues.ts";
 
@@ -87,12 +87,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     keepFailed: config.jobs.keepFailed,
     onError: (error) => log.warn({ err: { message: error.message } }, "queue error"),
   });
-  const budget = createApiBudget({
+  const members = createMembers(store);
+  const idempotency = createIdempotencyStore(store);
+  const { budget, discourse } = createForumClient({
+    config,
     redis: clientRedis,
-    prefix: `${prefix}:budget`,
-    perWindow: config.apiBudget.perMinute,
-    windowMs: config.apiBudget.windowSeconds * 1000,
-    crisisReserve: config.apiBudget.crisisReserve,
+    prefix,
+    fetch: options.fetch,
+    idempotency,
+    logger: log.child({ component: "discourse" }),
     metrics: {
       onAcquire: (lane: Lane, waitedMs: number) => {
         metrics.apiCalls.inc({ lane });
@@ -100,19 +103,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
       on429: () => metrics.apiRateLimited.inc(),
     },
-  });
-  const members = createMembers(store);
-  const idempotency = createIdempotencyStore(store);
-  const discourse = createDiscourseClient({
-    baseUrl: config.discourseUrl,
-    apiKey: config.secrets.apiKey,
-    fetch: options.fetch,
-    timeoutMs: config.apiBudget.timeoutSeconds * 1000,
-    maxRateLimitWaitMs: config.apiBudget.maxRateLimitWaitSeconds * 1000,
-    budget,
-    idempotency,
-    logger: log.child({ component: "discourse" }),
-    botUsernames: [...botUsernames(config), config.apiUsername],
   });
   const shutdown = new AbortController();
   const services: Services = {

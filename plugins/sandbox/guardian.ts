@@ -63,24 +63,18 @@ export function groupIdsOf(ctx: SandboxContext, user: UserRecord): number[] {
 
 /** `Guardian#can_see_group?`: visibility levels public, logged on users, members, staff, owners. */
 export function canSeeGroup(ctx: SandboxContext, group: GroupRecord, user: UserRecord): boolean {
-  if (user.admin) return true;
-  switch (group.visibilityLevel) {
-    case VISIBILITY.public:
-    case VISIBILITY.logged_on_users:
-      return true;
-    case VISIBILITY.members:
-      return isStaff(user) || isMember(ctx, group, user);
-    case VISIBILITY.staff:
-      return isStaff(user);
-    default:
-      return isOwner(group, user);
-  }
+  return allowedAtLevel(ctx, group, user, group.visibilityLevel);
 }
 
 /** `Guardian#can_see_group_members?`, using `members_visibility_level`. */
 export function canSeeGroupMembers(ctx: SandboxContext, group: GroupRecord, user: UserRecord): boolean {
+  return allowedAtLevel(ctx, group, user, group.membersVisibilityLevel);
+}
+
+/** The one reading of a group visibility level that both checks above share (admins see everything). */
+function allowedAtLevel(ctx: SandboxContext, group: GroupRecord, user: UserRecord, level: number): boolean {
   if (user.admin) return true;
-  switch (group.membersVisibilityLevel) {
+  switch (level) {
     case VISIBILITY.public:
     case VISIBILITY.logged_on_users:
       return true;
