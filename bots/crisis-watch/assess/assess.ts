@@ -32,8 +32,10 @@ import type { AssessContext, Assessment, CrisisLane, Evidence, Level, Who } from
 export function assess(raw: string, context: AssessContext, lexicon: CompiledLexicon = loadCrisisLexicon()): Assessment {
   const ageHours = context.now ? Math.max(0, (context.now.getTime() - context.writtenAt.getTime()) / 3_600_000) : 0;
   const { own, quoted } = splitAuthorText(raw);
-  const ownFolded = foldText(normalizeText(own, lexicon.emoji));
-  const language = detectLanguage(ownFolded, own);
+  // One folded line per sentence: cues anchored to a sentence match on its line.
+  const ownSentences = splitSentences(own);
+  const ownFolded = ownSentences.map((s) => foldText(normalizeText(s, lexicon.emoji))).join("\n");
+  const language = detectLanguage(ownFolded.replace(/\n/g, " "), own);
   const unreadable = language === "other";
   const languages = pickLanguages(lexicon, language);
 
@@ -45,7 +47,7 @@ export function assess(raw: string, context: AssessContext, lexicon: CompiledLex
   }
 
   const sentences: SentenceView[] = [];
-  for (const text of splitSentences(own)) sentences.push(makeSentenceView(sentences.length, text, false, lexicon.emoji));
+  for (const text of ownSentences) sentences.push(makeSentenceView(sentences.length, text, false, lexicon.emoji));
   for (const q of quoted) for (const text of splitSentences(q)) sentences.push(makeSentenceView(sentences.length, text, true, lexicon.emoji));
 
   const writtenYear = context.writtenAt.getFullYear();

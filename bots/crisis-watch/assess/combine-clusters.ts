@@ -22,7 +22,7 @@ export interface ClusterFacts {
 }
 
 /** Kinds the cluster rules act on; without one of them in a post `combineClusters` changes nothing. */
-export const CLUSTER_KINDS: ReadonlySet<CueKind> = new Set<CueKind>(["absence", "od_severe", "threat", "goodbye_strong", "goodbye_weak", "farewell"]);
+export const CLUSTER_KINDS: ReadonlySet<CueKind> = new Set<CueKind>(["absence", "od_severe", "threat", "goodbye_strong", "goodbye_weak", "farewell", "concern", "delirium"]);
 
 // Danger that a harmless reason to be away does not explain.
 const DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
@@ -33,6 +33,7 @@ const ABSENCE_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([...DANGER, ...F
 const USE_SIGNS: ReadonlySet<CueKind> = new Set<CueKind>(["od_context", "od_event", "od_strong", "use_now", "relapse", "withdrawal"]);
 const OTHER_PARTNERS: ReadonlySet<CueKind> = new Set<CueKind>([...DANGER, ...FINAL]);
 const BODY_SIGNS: ReadonlySet<CueKind> = new Set<CueKind>(["od_severe", "od_weak", "od_strong"]);
+const WITHDRAWAL: ReadonlySet<CueKind> = new Set<CueKind>(["withdrawal"]);
 
 
 function raise(hit: Hit, level: Level, note: string): void {
@@ -58,17 +59,33 @@ export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
     } else if (hit.cue.kind === "od_severe") {
       // A severe body sign is medical danger when a drug is in play; without one (panic, the gym) a
       // person should look only when it is happening now.
-      if (facts.substance || distinct(self, USE_SIGNS, hit)) raise(hit, "urgent", "severe body signs with a drug in play");
+      // One that is over and days back ("had a seizure in withdrawal on Friday") is review, like any recent emergency.
+      if (facts.substance || distinct(self, USE_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "severe body signs with a drug in play");
       else if (hit.nowInSentence && distinct(self, BODY_SIGNS, hit)) raise(hit, "review", "severe body signs now");
     } else if (hit.cue.kind === "threat" && facts.near && hit.when !== "recent") {
       raise(hit, "urgent", "the person threatening is close by");
     }
   }
   const worried = live.some((h) => h.cue.kind === "concern");
+  // What a family member sees before a suicide: the person cannot be reached, and they left words of
+  // goodbye or went with the means. Two such signs about them, with the poster's worry, is now.
+  // Words quoted from the thread are the poster's concern already (combine-hits.ts); they may be old.
+  const othersSigns = other.filter((h) => (OTHER_PARTNERS.has(h.cue.kind) || h.cue.kind === "means_object") && !h.notes.some((n) => n.startsWith("quoted from")));
+  const concerns = new Set(live.filter((h) => h.cue.kind === "concern").map((h) => h.matched));
+  const goodbyeSent = othersSigns.some((h) => FINAL.has(h.cue.kind));
+  const signNow = othersSigns.some((h) => h.nowInSentence || h.when === "now" || h.when === "day");
+  if (concerns.size > 0 && othersSigns.length > 0 && (goodbyeSent || signNow || othersSigns.length + concerns.size >= 3)) {
+    for (const hit of othersSigns) raise(hit, "urgent", "someone who cannot be reached, with signs they may end their life");
+  }
   for (const hit of other) {
     if (hit.cue.kind === "od_severe") {
-      if (facts.substance || distinct(other, BODY_SIGNS, hit) || distinct(other, USE_SIGNS, hit)) raise(hit, "urgent", "someone with them shows severe signs after using");
+      if (facts.substance || distinct(other, BODY_SIGNS, hit) || distinct(other, USE_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "someone with them shows severe signs after using");
       else raise(hit, "review", "someone with them shows a severe body sign");
+    } else if (hit.cue.kind === "delirium") {
+      // Someone with them hallucinating while off alcohol or benzos (DTs), or after a drug with a body sign.
+      // The stop is dated days back by nature ("stopped drinking 3 days ago and now…"), as for the poster's own DTs.
+      if (distinct(other, WITHDRAWAL, hit)) raise(hit, "urgent", "someone with them is hallucinating in withdrawal (DTs)");
+      else if (facts.substance && distinct(other, BODY_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "someone with them is hallucinating after using");
     } else if (FINAL.has(hit.cue.kind) && (worried || hit.nowInSentence || hit.when === "day")) {
       // Someone else's goodbye that just arrived, while the poster cannot reach them, is happening now.
       const backed = worried && (hit.nowInSentence || hit.when === "day" || distinct(other, OTHER_PARTNERS, hit));

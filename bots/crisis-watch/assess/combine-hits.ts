@@ -37,7 +37,8 @@ const OTHERS_DANGER: ReadonlySet<CueKind> = new Set<CueKind>([
  * also names a harm-reduction word.
  */
 export function isActive(hit: Hit): boolean {
-  const framed = hit.framed !== null && !(hit.who === "self" && hit.whoExplicit);
+  // Worry is the poster's own even in a sentence that reads like advice ("if anyone knows him, call").
+  const framed = hit.framed !== null && !(hit.who === "self" && hit.whoExplicit) && hit.cue.kind !== "concern";
   return !hit.quoted && !hit.negated && !hit.hypothetical && hit.when !== "old" && !framed && levelRank(hit.level) >= 1;
 }
 

@@ -58,7 +58,9 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
         who: cue.who,
         needs: cue.needs,
         why: cue.why,
-        re: new RegExp(`\\b(?:${source})\\b`, "g"),
+        // Multiline: the first test reads the whole post one sentence per line, so a term anchored to
+        // its sentence ("^last post$") matches in any sentence, not only the first.
+        re: new RegExp(`\\b(?:${source})\\b`, "gm"),
       });
     }
   }
@@ -73,7 +75,11 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
         return c.re.test(text);
       }),
   };
-  warm([...cues.map((c) => c.re), ...Object.values(markers)]);
+  // English is read in every post, so it is compiled now; Spanish, French and Portuguese compile when
+  // a post first needs them. V8 stops optimising regular expressions once a process holds too much
+  // compiled regexp code (about 1 MB generated and 16 MB executable): compiling rarely used languages
+  // up front would push the English cues that run on every post past that line.
+  if (language === "en") warm([...cues.map((c) => c.re), ...Object.values(markers)]);
   return { language, cues, any, markers };
 }
 

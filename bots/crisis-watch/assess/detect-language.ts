@@ -8,7 +8,7 @@ import { franc } from "franc-min";
 export type DetectedLanguage = "en" | "es" | "fr" | "pt" | "other" | "und";
 
 const FUNCTION_WORDS: Readonly<Record<"en" | "es" | "fr" | "pt", ReadonlySet<string>>> = {
-  en: new Set("i im my the an and to of is it in that this for was you but not just so have with be on are dont cant".split(" ")),
+  en: new Set("i im my the an and to of is it in that this for was you but not just so have with be on are dont cant at me we he she they what if or up out get got about like do ive idk u ur rn tbh lol gona wana".split(" ")),
   es: new Set("yo me mi el la los las de que y en un una no es por con para se lo estoy quiero pero muy ya".split(" ")),
   pt: new Set("eu nao meu minha o os do da dos das e em um uma com pra que se estou to tou quero mas muito ja voce vc ele ela isso esse essa tem".split(" ")),
   fr: new Set("je jai moi me le la les de des et en un une pas est que qui pour avec ne suis mais tres plus cest".split(" ")),

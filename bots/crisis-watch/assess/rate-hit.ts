@@ -89,10 +89,25 @@ function rateSelf(hit: Hit, notes: string[]): { level: Level; notes: string[] } 
   }
 }
 
+// The matched words are a death by suicide ("committed suicide", "killed himself", "took his own life"); not an
+// overdose or an injury, where someone may still be saved.
+const COMPLETED_ACT = /^(?:(?:comited|comitted|committed|commited|died by|died of) suicide|(?:kiled|killed) (?:him|her|them)sel|(?:took|ended) (?:his|her|their) (?:own )?life)/;
+
 function rateOther(hit: Hit, notes: string[]): { level: Level; notes: string[] } {
   notes.push("about someone else");
   const kind = hit.cue.kind;
   if (!RISK_ABOUT_OTHERS.has(kind)) return { level: "support", notes };
+  // "his dad committed suicide", "she killed herself": a death told without a recent time is a story
+  // or a loss to grieve (peers answer), not someone in danger now.
+  if (COMPLETED_ACT.test(hit.matched) && hit.when !== "now" && hit.when !== "day" && hit.when !== "recent" && !hit.nowInSentence) {
+    notes.push("a death told as a story");
+    return { level: "support", notes };
+  }
+  // A death that just happened is a loss the poster is reeling from; nobody can be saved by hurrying.
+  if (COMPLETED_ACT.test(hit.matched)) {
+    notes.push("a recent death the poster is reeling from");
+    return { level: "review", notes };
+  }
   // "Day" is not "now" for someone else: an emergency over since last night is one the poster is
   // reeling from (review), unless it is still going on (signs in the present).
   const now = hit.when === "now" || hit.nowInSentence;
