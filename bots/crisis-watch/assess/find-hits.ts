@@ -107,7 +107,8 @@ function inferWho(
   // "My friend just texted 'thanks for everything'": a goodbye someone else wrote is their danger.
   if (cue.who === "self" && REPORTABLE.has(cue.kind) && view.spans(language, "reported").some((s) => s.end <= start)) return found("other");
   if (cue.who !== "infer") return found(cue.who);
-  for (const [re, who] of REFLEXIVE) if (re.test(matched)) return found(who);
+  const reflexive = REFLEXIVE.find(([re]) => re.test(matched))?.[1];
+  if (reflexive !== undefined && reflexive !== "other") return found(reflexive);
   let best: { who: Who; span: Span } | null = null;
   for (const who of SUBJECTS) {
     for (const span of view.spans(language, who)) {
@@ -119,6 +120,9 @@ function inferWho(
       if (better) best = { who, span };
     }
   }
+  // "People kill themselves because…", "why does your brother want to kill himself?": a third person
+  // named by people in general or by the reader's own family is not someone the poster is with.
+  if (reflexive === "other") return found(best?.who === "generic" || best?.who === "you" ? best.who : "other");
   // Goodbyes and finality are the poster's own even after "thank you all".
   if (best?.who === "you" && cue.kind.startsWith("goodbye")) return found("self");
   return best ? found(best.who) : { who: defaultWho, whoExplicit: false };

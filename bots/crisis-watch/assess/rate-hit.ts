@@ -91,7 +91,7 @@ function rateSelf(hit: Hit, notes: string[]): { level: Level; notes: string[] } 
 
 // The matched words are a death by suicide ("committed suicide", "killed himself", "took his own life"); not an
 // overdose or an injury, where someone may still be saved.
-const COMPLETED_ACT = /^(?:(?:comited|comitted|committed|commited|died by|died of) suicide|(?:kiled|killed) (?:him|her|them)sel|(?:took|ended) (?:his|her|their) (?:own )?life)/;
+const COMPLETED_ACT = /^(?:(?:comited|comitted|committed|commited|died by|died of) suicide|(?:kiled|killed|ended) (?:him|her|them)sel|(?:took|ended) (?:his|her|their) (?:own )?life)/;
 
 function rateOther(hit: Hit, notes: string[]): { level: Level; notes: string[] } {
   notes.push("about someone else");
