@@ -97,16 +97,13 @@ function rateOther(hit: Hit, notes: string[]): { level: Level; notes: string[] }
   notes.push("about someone else");
   const kind = hit.cue.kind;
   if (!RISK_ABOUT_OTHERS.has(kind)) return { level: "support", notes };
-  // "his dad committed suicide", "she killed herself": a death told without a recent time is a story
-  // or a loss to grieve (peers answer), not someone in danger now.
-  if (COMPLETED_ACT.test(hit.matched) && hit.when !== "now" && hit.when !== "day" && hit.when !== "recent" && !hit.nowInSentence) {
-    notes.push("a death told as a story");
-    return { level: "support", notes };
-  }
-  // A death that just happened is a loss the poster is reeling from; nobody can be saved by hurrying.
+  // A death by suicide: nobody can be saved by hurrying. Told without a recent time ("his dad committed
+  // suicide") it is a story or a loss to grieve, which peers answer; a recent one is a loss the poster is
+  // reeling from, and a moderator should know.
   if (COMPLETED_ACT.test(hit.matched)) {
-    notes.push("a recent death the poster is reeling from");
-    return { level: "review", notes };
+    const recent = hit.when === "now" || hit.when === "day" || hit.when === "recent" || hit.nowInSentence;
+    notes.push(recent ? "a recent death the poster is reeling from" : "a death told as a story");
+    return { level: recent ? "review" : "support", notes };
   }
   // "Day" is not "now" for someone else: an emergency over since last night is one the poster is
   // reeling from (review), unless it is still going on (signs in the present).
