@@ -1,6 +1,6 @@
 import { defineBot } from "../../plugins/app/define-bot.ts";
 import type { WebhookPost, WebhookTopic } from "../../plugins/webhooks/payloads.ts";
-import { assess } from "./assess/index.ts";
+import { assess, loadCrisisLexicon } from "./assess/index.ts";
 import { catchUp } from "./catch-up.ts";
 import { escalateDue } from "./escalate-due.ts";
 import { handlePostEvent } from "./handle-post-event.ts";
@@ -19,6 +19,9 @@ export default defineBot({
   account: "crisis",
   migrations: { "crisis-watch-0001-init": migration0001 },
   setup(app) {
+    // Compile the lexicon when the runtime starts (about a second), not inside the first post's
+    // assessment: that post may be someone in danger.
+    loadCrisisLexicon();
     app.on(["post_created", "post_edited"], (ctx) => handlePostEvent(ctx, ctx.payload.post));
     // An edit of a first post together with its title arrives as topic_edited, without the text.
     app.on("topic_edited", async (ctx) => {
