@@ -19,9 +19,9 @@ export default defineBot({
   account: "crisis",
   migrations: { "crisis-watch-0001-init": migration0001 },
   setup(app) {
-    // Compile the lexicon when the runtime starts (about a second), not inside the first post's
-    // assessment: that post may be someone in danger.
-    loadCrisisLexicon();
+    // Compile the lexicon (about a second) when a worker process starts, not inside the first post's
+    // assessment: that post may be someone in danger. Operator commands never pay for it.
+    app.onWorkerStart(() => loadCrisisLexicon());
     app.on(["post_created", "post_edited"], (ctx) => handlePostEvent(ctx, ctx.payload.post));
     // An edit of a first post together with its title arrives as topic_edited, without the text.
     app.on("topic_edited", async (ctx) => {

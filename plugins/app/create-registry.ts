@@ -13,6 +13,7 @@ export interface Registration {
   readonly crisisHandoffs: ReadonlyArray<{ bot: Bot; handler: PmReplyHandler }>;
   readonly guard: PmGuard | undefined;
   readonly forgetHooks: ReadonlyArray<(userId: number) => Promise<void>>;
+  readonly workerStartHooks: ReadonlyArray<() => void>;
   readonly migrations: Record<string, Migration>;
   /** The webhook events the enabled bots need, sorted: what `kindred events list` prints. */
   readonly events: readonly EventName[];
@@ -33,6 +34,7 @@ export function createRegistry(bots: readonly Bot[], baseMigrations: Record<stri
   const commands: Array<{ bot: Bot; pattern: RegExp; handler: PmReplyHandler }> = [];
   const crisisHandoffs: Array<{ bot: Bot; handler: PmReplyHandler }> = [];
   const forgetHooks: Array<(userId: number) => Promise<void>> = [];
+  const workerStartHooks: Array<() => void> = [];
   const migrations: Record<string, Migration> = { ...baseMigrations };
   let guard: PmGuard | undefined;
 
@@ -71,6 +73,7 @@ export function createRegistry(bots: readonly Bot[], baseMigrations: Record<stri
       },
       onCrisisHandoff: (handler) => crisisHandoffs.push({ bot, handler }),
       onForget: (handler) => forgetHooks.push(handler),
+      onWorkerStart: (handler) => workerStartHooks.push(handler),
     };
     bot.setup(app);
   }
@@ -78,5 +81,5 @@ export function createRegistry(bots: readonly Bot[], baseMigrations: Record<stri
   // user_destroyed, on which everything Kindred holds on that member is forgotten.
   const core: EventName[] = ["user_destroyed", ...(pmReplies.length || commands.length ? (["post_created"] as const) : [])];
   const events = [...new Set<EventName>([...handlers.keys(), ...core])].sort();
-  return { bots, handlers, schedules, tasks, pmReplies, commands, crisisHandoffs, guard, forgetHooks, migrations, events };
+  return { bots, handlers, schedules, tasks, pmReplies, commands, crisisHandoffs, guard, forgetHooks, workerStartHooks, migrations, events };
 }

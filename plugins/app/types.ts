@@ -115,6 +115,8 @@ export interface BotApp {
   onCrisisHandoff(handler: PmReplyHandler): void;
   /** Forget whatever this bot keeps outside its member-linked tables. */
   onForget(handler: (userId: number) => Promise<void>): void;
+  /** Work done once in a process that runs jobs, before its workers start (warm-ups that should not delay the first job). */
+  onWorkerStart(handler: () => void): void;
 }
 
 /** A bot: a name, its lane and account, its migrations, and the function that registers it. */

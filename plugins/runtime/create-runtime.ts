@@ -127,6 +127,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let workers: Workers | undefined;
   let workerRedis: ReturnType<typeof createRedis> | undefined;
   if (work && role !== "web") {
+    for (const hook of registry.workerStartHooks) hook();
     workerRedis = createRedis(config.redisUrl, "worker");
     workers = createWorkers({ services, connection: workerRedis, prefix, concurrency: config.jobs.concurrency, metrics });
     if (schedules) await syncSchedules(queues, registry);
