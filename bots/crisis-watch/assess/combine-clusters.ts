@@ -66,15 +66,16 @@ export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
       raise(hit, "urgent", "the person threatening is close by");
     }
   }
-  const worried = live.some((h) => h.cue.kind === "concern");
+  // The poster's worries, one per wording ("won't answer" twice is one sign).
+  const concerns = new Set(live.filter((h) => h.cue.kind === "concern").map((h) => h.matched));
+  const worried = concerns.size > 0;
   // What a family member sees before a suicide: the person cannot be reached, and they left words of
   // goodbye or went with the means. Two such signs about them, with the poster's worry, is now.
   // Words quoted from the thread are the poster's concern already (combine-hits.ts); they may be old.
   const othersSigns = other.filter((h) => (OTHER_PARTNERS.has(h.cue.kind) || h.cue.kind === "means_object") && !h.notes.some((n) => n.startsWith("quoted from")));
-  const concerns = new Set(live.filter((h) => h.cue.kind === "concern").map((h) => h.matched));
   const goodbyeSent = othersSigns.some((h) => FINAL.has(h.cue.kind));
   const signNow = othersSigns.some((h) => h.nowInSentence || h.when === "now" || h.when === "day");
-  if (concerns.size > 0 && othersSigns.length > 0 && (goodbyeSent || signNow || othersSigns.length + concerns.size >= 3)) {
+  if (worried && othersSigns.length > 0 && (goodbyeSent || signNow || othersSigns.length + concerns.size >= 3)) {
     for (const hit of othersSigns) raise(hit, "urgent", "someone who cannot be reached, with signs they may end their life");
   }
   for (const hit of other) {

@@ -44,7 +44,9 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
     (v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 5 && v.spans(language, "old").length > 0 && v.spans(language, "now").length === 0,
   );
   sentences.forEach((view, i) => {
-    if (view.folded === "" || !language.any.test(view.folded)) {
+    // Each cue scans the sentence once; its context is read only when something matched.
+    const matches = view.folded === "" ? [] : language.cues.flatMap((cue) => matchesOf(cue, view.folded));
+    if (matches.length === 0) {
       // An old story goes on through past-tense sentences that match nothing.
       if (!view.quoted) previous = previous === "old" && view.folded !== "" ? sentenceWhen(view, language, options.writtenYear, previous) : "present";
       return;
@@ -59,33 +61,36 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
     // "…throw myself off the kerb. A full six inches. 😂": the laugh often closes a later sentence.
     const joke = [view, ...next].some((v) => !v.quoted && v.spans(language, "joke").length > 0);
     const framedBy = view.spans(language, "education").length > 0 ? "education" : view.spans(language, "media").length > 0 ? "media" : null;
-    for (const cue of language.cues) {
-      cue.re.lastIndex = 0;
-      for (const m of view.folded.matchAll(cue.re)) {
-        const start = m.index;
-        const end = start + m[0].length;
-        hits.push({
-          cue,
-          matched: m[0],
-          sentence: view.index,
-          text: view.text,
-          ...inferWho(view, language, cue, start, m[0], options.defaultWho),
-          when,
-          negated: isNegated(view, language, start),
-          hypothetical: view.spans(language, "hypothetical").some((s) => s.start < start),
-          framed: framedBy,
-          quoted: view.quoted,
-          intentFrame: hasIntentFrame(view, language, start, end),
-          nowInSentence,
-          joke,
-          unreadableLanguage: options.unreadableLanguage,
-          level: "none",
-          notes: [],
-        });
-      }
+    for (const { cue, m } of matches) {
+      const start = m.index;
+      const end = start + m[0].length;
+      hits.push({
+        cue,
+        matched: m[0],
+        sentence: view.index,
+        text: view.text,
+        ...inferWho(view, language, cue, start, m[0], options.defaultWho),
+        when,
+        negated: isNegated(view, language, start),
+        hypothetical: view.spans(language, "hypothetical").some((s) => s.start < start),
+        framed: framedBy,
+        quoted: view.quoted,
+        intentFrame: hasIntentFrame(view, language, start, end),
+        nowInSentence,
+        joke,
+        unreadableLanguage: options.unreadableLanguage,
+        level: "none",
+        notes: [],
+      });
     }
   });
   return hits;
+}
+
+// matchAll starts where the global expression last stopped (the post-wide test leaves it mid-text).
+function matchesOf(cue: CompiledCue, folded: string): { cue: CompiledCue; m: RegExpExecArray }[] {
+  cue.re.lastIndex = 0;
+  return [...folded.matchAll(cue.re)].map((m) => ({ cue, m }));
 }
 
 function countWords(folded: string): number {

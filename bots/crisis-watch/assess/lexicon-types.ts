@@ -104,7 +104,7 @@ export interface CompiledCue {
 export interface CompiledLanguage {
   language: string;
   cues: readonly CompiledCue[];
-  /** True when any cue matches: the first test per post and per sentence. */
+  /** True when any cue matches: the first test per post, which most posts end at. */
   any: { test(text: string): boolean };
   markers: Readonly<Partial<Record<MarkerName, RegExp>>>;
 }
