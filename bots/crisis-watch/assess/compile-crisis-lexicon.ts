@@ -1,10 +1,11 @@
 /**
  * Turns parsed lexicon files into the compiled form `assess` uses. Pure: no file access.
  */
-import { compileTerm } from "./compile-term.ts";
+import { compileTermWithNeed, type WordNeed } from "./compile-term.ts";
 import type { LexiconFile } from "./lexicon-schema.ts";
 import type { CompiledCue, CompiledLanguage, CompiledLexicon, MarkerName } from "./lexicon-types.ts";
 import type { EmojiTable } from "./normalize-text.ts";
+import { buildWordPrefilter } from "./word-prefilter.ts";
 
 /** A lexicon file after YAML parsing and validation, with the name it came from. */
 export interface NamedLexiconFile {
@@ -40,17 +41,20 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   for (const f of files) Object.assign(macros, f.data.macros);
   const markerTerms = new Map<MarkerName, string[]>();
   const cues: CompiledCue[] = [];
+  const cueNeeds: WordNeed[][] = [];
   const ids = new Set<string>();
   for (const f of files) {
     for (const [name, terms] of Object.entries(f.data.markers)) {
       const list = markerTerms.get(name as MarkerName) ?? [];
-      list.push(...(terms ?? []).map((t) => compileOrThrow(t, macros, f.file)));
+      list.push(...(terms ?? []).map((t) => compileOrThrow(t, macros, f.file).source));
       markerTerms.set(name as MarkerName, list);
     }
     for (const cue of f.data.cues) {
       if (ids.has(cue.id)) throw new Error(`[crisis-lexicon] duplicate cue id ${cue.id} in ${f.file}`);
       ids.add(cue.id);
-      const source = cue.terms.map((t) => compileOrThrow(t, macros, f.file)).join("|");
+      const compiled = cue.terms.map((t) => compileOrThrow(t, macros, f.file));
+      const source = compiled.map((c) => c.source).join("|");
+      cueNeeds.push(compiled.map((c) => c.need));
       cues.push({
         id: cue.id,
         kind: cue.kind,
@@ -66,11 +70,13 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   }
   const markers: Partial<Record<MarkerName, RegExp>> = {};
   for (const [name, sources] of markerTerms) markers[name] = new RegExp(`\\b(?:${sources.join("|")})\\b`, "g");
+  const pick = buildWordPrefilter(cueNeeds);
+  const candidates = (folded: string) => pick(folded).map((i) => cues[i]);
   // Not one union regex: V8 leaves a regex that large in its bytecode interpreter (about 100× slower
   // than the per-cue regexes, which it compiles to native code).
   const any = {
     test: (text: string) =>
-      cues.some((c) => {
+      candidates(text).some((c) => {
         c.re.lastIndex = 0;
         return c.re.test(text);
       }),
@@ -80,7 +86,7 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   // compiled regexp code (about 1 MB generated and 16 MB executable): compiling rarely used languages
   // up front would push the English cues that run on every post past that line.
   if (language === "en") warm([...cues.map((c) => c.re), ...Object.values(markers)]);
-  return { language, cues, any, markers };
+  return { language, cues, candidates, any, markers };
 }
 
 // V8 first runs a regex in its bytecode interpreter and compiles it to native code once it has been
@@ -97,11 +103,11 @@ function warm(regexes: readonly RegExp[]): void {
   }
 }
 
-function compileOrThrow(term: string, macros: Record<string, string>, file: string): string {
+function compileOrThrow(term: string, macros: Record<string, string>, file: string): { source: string; need: WordNeed } {
   try {
-    const source = compileTerm(term, macros);
-    new RegExp(source);
-    return source;
+    const compiled = compileTermWithNeed(term, macros);
+    new RegExp(compiled.source);
+    return compiled;
   } catch (error) {
     throw new Error(`[crisis-lexicon] ${file}: cannot compile "${term}"`, { cause: error });
   }

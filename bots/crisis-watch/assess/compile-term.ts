@@ -12,8 +12,15 @@
  * - `!(a|b)` at the end of a term: not followed by one of these words ("kill me !(when|if)" keeps
  *   "he is going to kill me" and drops the idiom "she's going to kill me when she sees this").
  * - A term starting with `re:` is raw regular-expression source over folded text, used as is.
+ *
+ * Alongside the regex source, each term yields the words it cannot match without (`WordNeed`), which
+ * lets a post skip every cue none of whose terms has all its words in the post.
  */
 import { foldText } from "./fold-text.ts";
+import { regexNeed } from "./regex-need.ts";
+import { eitherNeed, type WordNeed } from "./word-need.ts";
+
+export type { WordNeed } from "./word-need.ts";
 
 const NUMBER_WORDS = [
   "\\d+", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -27,15 +34,23 @@ type Macros = Readonly<Record<string, string>>;
 
 /** Compiles one term to regex source (without word boundaries; the caller adds them). */
 export function compileTerm(term: string, macros: Macros = {}): string {
+  return compileTermWithNeed(term, macros).source;
+}
+
+/** Compiles one term to regex source and the words it needs (see `WordNeed`). */
+export function compileTermWithNeed(term: string, macros: Macros = {}): { source: string; need: WordNeed } {
   const trimmed = term.trim();
-  if (trimmed.startsWith("re:")) return trimmed.slice(3).trim();
+  if (trimmed.startsWith("re:")) {
+    const source = trimmed.slice(3).trim();
+    return { source, need: regexNeed(source) };
+  }
   const expanded = expandMacros(trimmed, macros, 0);
   const parser = { src: expanded, pos: 0 };
   const out = parseAlternatives(parser, "");
   if (parser.pos < parser.src.length) {
     throw new Error(`[crisis-lexicon] unexpected "${parser.src[parser.pos]}" in term "${term}"`);
   }
-  return out;
+  return { source: out.re, need: out.need };
 }
 
 function expandMacros(term: string, macros: Macros, depth: number): string {
@@ -53,19 +68,27 @@ interface Parser {
 }
 
 // alternatives := sequence ("|" sequence)*, up to the closing bracket `close` (or the end).
-function parseAlternatives(p: Parser, close: string): string {
+function parseAlternatives(p: Parser, close: string): Compiled {
   const alts = [parseSequence(p, close)];
   while (p.src[p.pos] === "|") {
     p.pos++;
     alts.push(parseSequence(p, close));
   }
-  return alts.length === 1 ? alts[0] : `(?:${alts.join("|")})`;
+  if (alts.length === 1) return alts[0];
+  return { re: `(?:${alts.map((a) => a.re).join("|")})`, need: eitherNeed(alts.map((a) => a.need)) };
 }
+
+interface Compiled {
+  re: string;
+  need: WordNeed;
+}
+
+
 
 // A sequence is items separated by spaces. Each item is emitted with a trailing-space policy: gaps
 // and optionals carry their own trailing space so that they can vanish cleanly.
-function parseSequence(p: Parser, close: string): string {
-  const parts: { re: string; ownsSpace: boolean }[] = [];
+function parseSequence(p: Parser, close: string): Compiled {
+  const parts: Item[] = [];
   for (;;) {
     while (p.src[p.pos] === " ") p.pos++;
     const ch = p.src[p.pos];
@@ -87,19 +110,26 @@ function parseSequence(p: Parser, close: string): string {
       out += part.re;
     }
   });
-  return out;
+  return { re: out, need: parts.flatMap((part) => part.need) };
 }
 
-function parseItem(p: Parser): { re: string; ownsSpace: boolean } {
+// `need` is empty for parts that may match nothing or anything (gaps, optionals, numbers).
+interface Item {
+  re: string;
+  ownsSpace: boolean;
+  need: WordNeed;
+}
+
+function parseItem(p: Parser): Item {
   const ch = p.src[p.pos];
   if (ch === "~") {
     const wide = p.src[p.pos + 1] === "~";
     p.pos += wide ? 2 : 1;
-    return { re: `(?:[a-z0-9_]+ ){0,${wide ? 6 : 3}}`, ownsSpace: true };
+    return { re: `(?:[a-z0-9_]+ ){0,${wide ? 6 : 3}}`, ownsSpace: true, need: [] };
   }
   if (ch === "#") {
     p.pos++;
-    return { re: NUMBER, ownsSpace: false };
+    return { re: NUMBER, ownsSpace: false, need: [] };
   }
   if (ch === "(") {
     p.pos++;
@@ -107,32 +137,36 @@ function parseItem(p: Parser): { re: string; ownsSpace: boolean } {
     expect(p, ")");
     if (p.src[p.pos] === "?") {
       p.pos++;
-      return { re: `(?:${inner} )?`, ownsSpace: true };
+      return { re: `(?:${inner.re} )?`, ownsSpace: true, need: [] };
     }
-    return { re: wrap(inner), ownsSpace: false };
+    return { re: wrap(inner.re), ownsSpace: false, need: inner.need };
   }
   if (ch === "!" && p.src[p.pos + 1] === "(") {
     p.pos += 2;
     const inner = parseAlternatives(p, ")");
     expect(p, ")");
-    return { re: `(?! ${wrap(inner)}\\b)`, ownsSpace: true };
+    return { re: `(?! ${wrap(inner.re)}\\b)`, ownsSpace: true, need: [] };
   }
   if (ch === "[") {
     p.pos++;
     const inner = parseAlternatives(p, "]");
     expect(p, "]");
-    return { re: `(?:${inner} )?`, ownsSpace: true };
+    return { re: `(?:${inner.re} )?`, ownsSpace: true, need: [] };
   }
   const m = /^[^\s()[\]|~#*]+/.exec(p.src.slice(p.pos));
   if (!m) throw new Error(`[crisis-lexicon] unexpected "${ch}" in term "${p.src}"`);
   p.pos += m[0].length;
-  let word = escapeRegExp(foldText(m[0]));
+  const folded = foldText(m[0]);
+  let word = escapeRegExp(folded);
   if (word === "") throw new Error(`[crisis-lexicon] "${m[0]}" folds to nothing in "${p.src}"`);
+  // "co-codamol" folds to two words; each is needed, the last as a prefix when starred.
+  const need = folded.split(" ").map((w) => [w]);
   if (p.src[p.pos] === "*") {
     p.pos++;
     word += "[a-z0-9]*";
+    need[need.length - 1] = [`${folded.split(" ").at(-1)}*`];
   }
-  return { re: word, ownsSpace: false };
+  return { re: word, ownsSpace: false, need };
 }
 
 function wrap(re: string): string {

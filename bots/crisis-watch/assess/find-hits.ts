@@ -43,9 +43,15 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
   const oldFragment = sentences.map(
     (v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 5 && v.spans(language, "old").length > 0 && v.spans(language, "now").length === 0,
   );
+  // Only cues that match somewhere in the post scan its sentences one by one.
+  const whole = sentences.map((v) => v.folded).join("\n");
+  const live = language.candidates(whole).filter((cue) => {
+    cue.re.lastIndex = 0;
+    return cue.re.test(whole);
+  });
   sentences.forEach((view, i) => {
     // Each cue scans the sentence once; its context is read only when something matched.
-    const matches = view.folded === "" ? [] : language.cues.flatMap((cue) => matchesOf(cue, view.folded));
+    const matches = view.folded === "" || live.length === 0 ? [] : live.flatMap((cue) => matchesOf(cue, view.folded));
     if (matches.length === 0) {
       // An old story goes on through past-tense sentences that match nothing.
       if (!view.quoted) previous = previous === "old" && view.folded !== "" ? sentenceWhen(view, language, options.writtenYear, previous) : "present";

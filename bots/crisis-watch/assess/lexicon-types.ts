@@ -104,6 +104,8 @@ export interface CompiledCue {
 export interface CompiledLanguage {
   language: string;
   cues: readonly CompiledCue[];
+  /** The cues that might match a folded text, judged by its words alone (a superset of those that match). */
+  candidates(folded: string): readonly CompiledCue[];
   /** True when any cue matches: the first test per post, which most posts end at. */
   any: { test(text: string): boolean };
   markers: Readonly<Partial<Record<MarkerName, RegExp>>>;

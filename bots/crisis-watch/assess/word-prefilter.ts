@@ -1,0 +1,63 @@
+/**
+ * The first, cheapest test of a post: which cues could match at all, from the words the post contains.
+ * Each term of a cue needs certain words (`WordNeed`, from `compile-term.ts`); a cue none of whose terms
+ * has all its words in the post is skipped without running its regular expression. Running every cue's
+ * expression over every post was most of the assessment's time, and most posts contain none of the words
+ * most cues need.
+ */
+import type { WordNeed } from "./compile-term.ts";
+
+/** Picks, for a folded post, the indices of the cues whose terms might match it. */
+export type PickCandidates = (folded: string) => number[];
+
+/**
+ * Builds the picker for a language's cues, given each cue's terms' needs (in cue order).
+ * A cue with a term that needs nothing is always a candidate.
+ */
+export function buildWordPrefilter(cueNeeds: readonly (readonly WordNeed[])[]): PickCandidates {
+  const slotIds = new Map<string, number>();
+  const exact = new Map<string, number[]>();
+  const prefix = new Map<string, number[]>();
+  const slotOf = (slot: readonly string[]): number => {
+    const key = [...slot].sort().join("|");
+    let id = slotIds.get(key);
+    if (id === undefined) {
+      id = slotIds.size;
+      slotIds.set(key, id);
+      for (const word of new Set(slot)) {
+        const [index, w] = word.endsWith("*") ? [prefix, word.slice(0, -1)] : [exact, word];
+        const list = index.get(w) ?? [];
+        list.push(id);
+        index.set(w, list);
+      }
+    }
+    return id;
+  };
+  const always: boolean[] = [];
+  const cueTerms: Int32Array[][] = [];
+  for (const needs of cueNeeds) {
+    always.push(needs.some((n) => n.length === 0));
+    cueTerms.push(needs.filter((n) => n.length > 0).map((n) => Int32Array.from(n, slotOf)));
+  }
+  const prefixLengths = [...new Set([...prefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
+  const slotCount = slotIds.size;
+
+  return (folded) => {
+    const present = new Uint8Array(slotCount);
+    const mark = (ids: readonly number[] | undefined) => {
+      if (ids) for (const id of ids) present[id] = 1;
+    };
+    for (const word of new Set(folded.split(/\s+/))) {
+      mark(exact.get(word));
+      for (const length of prefixLengths) {
+        if (length > word.length) break;
+        mark(prefix.get(word.slice(0, length)));
+      }
+    }
+    const picked: number[] = [];
+    cueTerms.forEach((terms, cue) => {
+      if (always[cue] || terms.some((slots) => slots.every((id) => present[id] === 1))) picked.push(cue);
+    });
+    return picked;
+  };
+}
