@@ -5,6 +5,7 @@
 import { buildEvidence, hitLanes } from "./build-evidence.ts";
 import { CLUSTER_KINDS, combineClusters } from "./combine-clusters.ts";
 import { combineHits } from "./combine-hits.ts";
+import { combineScene } from "./combine-scene.ts";
 import { recallFloorHit } from "./recall-floor.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findHits } from "./find-hits.ts";
@@ -71,6 +72,9 @@ export function assess(raw: string, context: AssessContext, lexicon: CompiledLex
       near: postMarker("near"),
       nowInPost: postMarker("now"),
     });
+  }
+  if (hits.some((h) => h.cue.kind === "scene")) {
+    combineScene(hits, { nowInPost: postMarker("now"), substance: postMarker("substance"), near: postMarker("near") });
   }
 
   let level: Level = "none";

@@ -17,6 +17,11 @@ export function hitLanes(hit: Hit, postLevel: Level): CrisisLane[] {
   if (FAINT.has(kind) && levelRank(hit.level) < 2) {
     return levelRank(postLevel) >= 2 && kind === "hopeless" ? [...hit.cue.lanes] : [];
   }
+  // A scene about someone else is concern for them; a threat is harm to the poster whoever makes it.
+  if (kind === "scene") {
+    const own = hit.cue.lanes.filter((lane) => lane !== "concern_for_other");
+    return hit.who === "other" && hit.cue.facet !== "violence" ? ["concern_for_other", ...own] : [...hit.cue.lanes];
+  }
   if (hit.who === "other") {
     const lanes: CrisisLane[] = ["concern_for_other"];
     if (SUICIDE_KINDS.has(kind) || kind === "hopeless") lanes.push("suicide_self_harm");

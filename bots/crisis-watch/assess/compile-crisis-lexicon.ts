@@ -61,6 +61,7 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
         lanes: cue.lanes,
         who: cue.who,
         needs: cue.needs,
+        ...(cue.facet ? { facet: cue.facet } : {}),
         why: cue.why,
         // Multiline: the first test reads the whole post one sentence per line, so a term anchored to
         // its sentence ("^last post$") matches in any sentence, not only the first.

@@ -16,8 +16,10 @@ const LANES = [
 const KINDS = [
   "ideation", "passive", "intent", "means_ready", "means_object", "means_research", "attempt",
   "self_harm", "goodbye_strong", "goodbye_weak", "farewell", "od_strong", "od_event", "od_context",
-  "od_weak", "od_severe", "absence", "withdrawal", "delirium", "use_now", "violence", "threat", "concern", "hopeless", "relapse", "craving", "mention",
+  "od_weak", "od_severe", "absence", "withdrawal", "delirium", "use_now", "violence", "threat", "concern", "hopeless", "relapse", "craving", "mention", "scene",
 ] as const;
+
+const FACETS = ["means", "place", "final", "body", "cut_off", "violence", "wish"] as const;
 
 const MARKERS = [
   "negator", "old", "recent", "day", "now", "hypothetical", "education", "media", "self", "other",
@@ -32,9 +34,11 @@ export const cueSchema = z.object({
   lanes: z.array(z.enum(LANES)).min(1),
   who: z.enum(["self", "other", "infer"]).default("infer"),
   needs: z.array(z.enum(KINDS)).default([]),
+  /** For `kind: scene`: which part of a dangerous scene the words name (see `combine-scene.ts`). */
+  facet: z.enum(FACETS).optional(),
   why: z.string().min(3),
   terms: z.array(z.string().min(1)).min(1),
-});
+}).refine((cue) => (cue.kind === "scene") === (cue.facet !== undefined), { message: "a scene cue names its facet, and only scene cues have one" });
 
 /** One lexicon file. */
 export const lexiconFileSchema = z.object({

@@ -27,6 +27,8 @@ import type { CrisisLane } from "./types.ts";
  * - `concern` worry about someone else.
  * - `hopeless`, `relapse`, `craving` recovery struggle (support).
  * - `mention` the topic named without a person at risk (support; none as education or media).
+ * - `scene` a word that names part of a dangerous scene (a place, a means, a body sign…) and says nothing
+ *   alone: `none`, unless `combine-scene.ts` finds the parts of a scene together.
  */
 export type CueKind =
   | "ideation"
@@ -55,7 +57,11 @@ export type CueKind =
   | "hopeless"
   | "relapse"
   | "craving"
-  | "mention";
+  | "mention"
+  | "scene";
+
+/** The part of a dangerous scene a `scene` cue names. */
+export type SceneFacet = "means" | "place" | "final" | "body" | "cut_off" | "violence" | "wish";
 
 /** Context marker classes of a language (stage 2). */
 export type MarkerName =
@@ -96,6 +102,8 @@ export interface CompiledCue {
   who: CueWho;
   /** The cue counts only when the post also has a hit of one of these kinds. */
   needs: readonly CueKind[];
+  /** Set for `scene` cues only. */
+  facet?: SceneFacet;
   why: string;
   re: RegExp;
 }

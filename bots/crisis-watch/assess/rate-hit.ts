@@ -31,11 +31,14 @@ const RISK_ABOUT_OTHERS: ReadonlySet<CueKind> = new Set<CueKind>([
 
 /**
  * Rates one hit. Everything stage 1 matched ends at least at `support`, except topic mentions in
- * education or media framing (harm-reduction posts are `none`, issue #3).
+ * education or media framing (harm-reduction posts are `none`, issue #3) and scene words, which are
+ * context rather than cues: they count only together (`combine-scene.ts`).
  */
 export function rateHit(hit: Hit): { level: Level; notes: string[] } {
   const notes: string[] = [];
   const kind = hit.cue.kind;
+  // A scene word alone ("the roof", "my pills") is ordinary talk; `combine-scene.ts` reads them together.
+  if (kind === "scene") return { level: "none", notes };
   const namedSelf = hit.who === "self" && hit.whoExplicit;
   // An overdose that happened ("got revived with narcan") is an event even in a sentence naming narcan.
   const framable = kind === "mention" || kind.startsWith("means_") || (kind.startsWith("od_") && (kind !== "od_event" || hit.framed === "media"));
