@@ -103,6 +103,8 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   // A means set up ("in the bath with the hair dryer plugged in") is the poster's own scene even alone.
   const ownMeans = parts.get("means")?.filter((h) => h.who === "self") ?? [];
   if (ownMeans.length > 0) for (const hit of ownMeans) raise(hit, "review", "a means set up, by the poster");
+  // Passive ideation said in everyday words ("don't see the point of tomorrow") is review, as the `passive` cues are.
+  for (const hit of parts.get("wish") ?? []) if (hit.cue.kind === "scene" && hit.who === "self") raise(hit, "review", "a wish not to go on, in the poster's own words");
   if (has("final") && has("wish")) decide("review", ["final", "wish"], "finality with a wish not to go on");
 }
 

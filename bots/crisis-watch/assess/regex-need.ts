@@ -2,7 +2,8 @@
  * The words a raw `re:` lexicon term cannot match without (see `word-need.ts`), read from its regular
  * expression. Only what is certain counts: a run of literal letters between two word boundaries (a
  * space, `\b`, `\s`, `^`, `$`) is a word the text must contain, one cut off at its end by a group or class
- * is a prefix, and anything optional, repeated from zero, or inside a lookaround needs nothing.
+ * is a prefix, a digit class at a word start needs a word starting with a digit, and anything optional,
+ * repeated from zero, or inside a lookaround needs nothing.
  * Folded text holds only `[a-z0-9_]`, spaces and line breaks, which is what makes this reading sound.
  */
 import { eitherNeed, type WordNeed } from "./word-need.ts";
@@ -12,6 +13,7 @@ type Atom =
   | { kind: "boundary" }
   | { kind: "group"; alternatives: Piece[][] }
   | { kind: "look" }
+  | { kind: "digit" }
   | { kind: "other" };
 
 /** An atom and whether it must occur at least once (no `?`, `*` or `{0,…}` after it). */
@@ -77,6 +79,7 @@ function parseAtom(p: Parser): Atom {
     const next = p.src[p.pos++];
     if (next === undefined) throw new Error("trailing backslash");
     if ("bsW".includes(next)) return { kind: "boundary" };
+    if (next === "d") return { kind: "digit" };
     if ("BSdDwWuxkpPc0123456789".includes(next)) return { kind: "other" };
     return { kind: "char", char: next };
   }
@@ -108,6 +111,7 @@ function parseQuantifier(p: Parser): { required: boolean; once: boolean } {
 }
 
 const WORD_CHAR = /^[a-z0-9_]$/;
+const DIGIT_START: readonly string[] = ["0*", "1*", "2*", "3*", "4*", "5*", "6*", "7*", "8*", "9*"];
 
 /**
  * Reads a sequence: `before` says whether the sequence starts at a word boundary, `after` whether one
@@ -140,6 +144,12 @@ function sequenceNeed(pieces: readonly Piece[], before: boolean, after: boolean)
       return;
     }
     flush(false);
+    // "\d{2,}mg" at a word start needs a word starting with a digit.
+    if (atom.kind === "digit") {
+      if (piece.required && bounded) need.push(DIGIT_START);
+      bounded = false;
+      return;
+    }
     if (atom.kind === "group") {
       const inner = atom.alternatives.map((alt) => sequenceNeed(alt, bounded, piece.once && next));
       if (piece.required) need.push(...eitherNeed(inner.map((r) => r.need)));

@@ -28,7 +28,8 @@ describe("the words a term needs", () => {
   it.each([
     ["\\bfever (?:of |is )?(?:10[3-6]|4[01])\\b", [["fever"], ["10*", "4*"]]],
     ["suicid(?:al|e) thoughts?", [["suicid*"], ["thought*"]]],
-    ["\\b\\d{2,}\\s?(?:mg|mcg)\\b", []],
+    ["\\b\\d{2,}\\s?(?:mg|mcg)\\b", [["0*", "1*", "2*", "3*", "4*", "5*", "6*", "7*", "8*", "9*"]]],
+    ["x\\d+", [["x*"]]],
     ["(?:he|she) (?:is )?(?:going to|about to) (?:hurt|kil) me(?! when)", [["he", "she"], ["going", "about"], ["hurt", "kil"], ["me"]]],
     ["(?:screaming|yeling)(?<!\\b(?:kid|dog)\\b.{0,120}) for help\\b", [["screaming", "yeling"], ["for"], ["help"]]],
     ["^(?:so |ok )?last post\\b", [["last"], ["post"]]],
