@@ -74,7 +74,7 @@ export function assess(raw: string, context: AssessContext, lexicon: CompiledLex
     });
   }
   if (hits.some((h) => h.cue.kind === "scene")) {
-    combineScene(hits, { nowInPost: postMarker("now"), substance: postMarker("substance"), near: postMarker("near") });
+    combineScene(hits, { nowInPost: postMarker("now"), substance: postMarker("substance"), near: postMarker("near"), benignLeave: postMarker("benign_leave") });
   }
 
   let level: Level = "none";

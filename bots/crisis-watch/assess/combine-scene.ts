@@ -19,6 +19,8 @@ export interface SceneFacts {
   substance: boolean;
   /** Someone is close by or about to be: outside, at the door, on the way. */
   near: boolean;
+  /** A harmless reason to be away or hand things over: moving house, a service rotation, a new job. */
+  benignLeave: boolean;
 }
 
 // The part of a scene that cues of other kinds stand for.
@@ -66,24 +68,33 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
     if (facet) parts.set(facet, [...(parts.get(facet) ?? []), hit]);
   }
   if (![...parts.values()].some((list) => list.some((h) => h.cue.kind === "scene"))) return;
+  // "My last meeting as secretary, handing the keys to Carla": finality a harmless reason explains is not a part.
+  if (facts.benignLeave) parts.delete("final");
 
   const has = (facet: SceneFacet) => parts.has(facet);
-  // Two different words for the same part ("confused", "fever of 40") are two signs; one word twice is one.
-  const signs = (facet: SceneFacet) => new Set(parts.get(facet)?.map((h) => h.matched)).size;
+  // Two different words for the same part ("confused", "fever of 40") are two signs; the same words
+  // matched twice, or inside a longer match in the same sentence, are one.
+  const signs = (facet: SceneFacet) => distinctSigns(parts.get(facet) ?? []);
   const all = [...parts.values()].flat();
   const now = facts.nowInPost || all.some((h) => h.nowInSentence || h.when === "now");
   // Being at a dangerous place earlier today still matters; body signs from this morning have passed.
   const time = now || all.some((h) => h.when === "day");
-  const lethal: SceneFacet[] = ["means", "place"].filter((f) => has(f as SceneFacet)) as SceneFacet[];
-
+  const others = (facet: SceneFacet) => [...parts.keys()].filter((f) => f !== facet);
   const decide = (level: Level, facets: readonly SceneFacet[], note: string) => {
     for (const facet of facets) for (const hit of parts.get(facet) ?? []) raise(hit, level, note);
   };
 
-  if (lethal.length > 0 && (time || has("final") || has("wish"))) {
+  // Enough alone: someone at the brink right now, or a lethal amount just taken.
+  if (has("edge")) decide("urgent", ["edge", ...others("edge")], "at the edge of a drop, a road or the tracks, now");
+  if (has("taken")) decide("urgent", ["taken", ...others("taken")], "a lethal amount taken or a deep wound, just now");
+  if (has("means") && (time || has("final") || has("wish"))) {
     const why = has("final") ? "finality" : has("wish") ? "a wish not to go on" : "a time that is now";
-    decide("urgent", [...lethal, "final", "wish"], `a means or a dangerous place, with ${why}`);
+    decide("urgent", ["means", "place", "final", "wish"], `a means set up, with ${why}`);
   }
+  if (has("place") && (has("means") || has("final") || has("wish"))) {
+    decide("urgent", ["place", "means", "final", "wish"], `a dangerous place, with ${has("means") ? "a means" : has("final") ? "finality" : "a wish not to go on"}`);
+  }
+  const lethal = (["means", "place"] as const).filter((f) => has(f));
   if (has("cut_off") && (lethal.length > 0 || has("final") || has("body") || has("wish"))) {
     decide("urgent", ["cut_off", ...lethal, "final", "body", "wish"], "someone out of reach, with danger around them");
   }
@@ -91,21 +102,34 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   if (signs("body") >= 2 && facts.substance) decide("urgent", ["body"], "several body signs of danger, with a drug");
   if (signs("body") >= 3 && now) decide("urgent", ["body"], "many body signs of danger at once, now");
   if (has("violence") && (time || facts.near)) decide("urgent", ["violence"], "harm threatened, with a time or the person close by");
-  if (has("final") && signs("final") + (has("wish") ? 1 : 0) >= 2 && time) decide("urgent", ["final", "wish"], "finality in several ways, with a time");
+  const finality = signs("final") + (has("wish") ? 1 : 0);
+  if (has("final") && ((finality >= 2 && time) || signs("final") >= 3)) decide("urgent", ["final", "wish"], "finality said several ways");
 
-  // Short of those, a scene still worth a moderator's look: a means or a place, someone out of reach, or
-  // a threat, next to any other part; two body signs now; finality with a wish not to go on.
-  const others = (facet: SceneFacet) => [...parts.keys()].filter((f) => f !== facet);
-  for (const facet of [...lethal, "cut_off", "violence"] as SceneFacet[]) {
+  // Short of those, a scene still worth a moderator's look: a means, a place, someone out of reach or
+  // a threat next to any other part; two body signs now; finality said twice or with a wish.
+  for (const facet of ["means", "place", "cut_off", "violence"] as const) {
     if (has(facet) && others(facet).length > 0) decide("review", [facet, ...others(facet)], "several parts of a dangerous scene together");
   }
+  if (has("place") && time) decide("review", ["place"], "a dangerous place, with a time");
   if (signs("body") >= 2 && now) decide("review", ["body"], "several body signs of danger, now");
+  if (has("final") && finality >= 2) decide("review", ["final", "wish"], "finality said more than once");
   // A means set up ("in the bath with the hair dryer plugged in") is the poster's own scene even alone.
-  const ownMeans = parts.get("means")?.filter((h) => h.who === "self") ?? [];
-  if (ownMeans.length > 0) for (const hit of ownMeans) raise(hit, "review", "a means set up, by the poster");
+  for (const hit of parts.get("means") ?? []) if (hit.who === "self") raise(hit, "review", "a means set up, by the poster");
   // Passive ideation said in everyday words ("don't see the point of tomorrow") is review, as the `passive` cues are.
   for (const hit of parts.get("wish") ?? []) if (hit.cue.kind === "scene" && hit.who === "self") raise(hit, "review", "a wish not to go on, in the poster's own words");
-  if (has("final") && has("wish")) decide("review", ["final", "wish"], "finality with a wish not to go on");
+}
+
+function distinctSigns(hits: readonly Hit[]): number {
+  const kept = hits.filter(
+    (hit, i) =>
+      !hits.some(
+        (other, j) =>
+          other.sentence === hit.sentence &&
+          other.matched.includes(hit.matched) &&
+          (other.matched.length > hit.matched.length || (other.matched === hit.matched && j < i)),
+      ),
+  );
+  return new Set(kept.map((h) => h.matched)).size;
 }
 
 function raise(hit: Hit, level: Level, note: string): void {

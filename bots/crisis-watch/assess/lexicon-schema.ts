@@ -19,7 +19,7 @@ const KINDS = [
   "od_weak", "od_severe", "absence", "withdrawal", "delirium", "use_now", "violence", "threat", "concern", "hopeless", "relapse", "craving", "mention", "scene",
 ] as const;
 
-const FACETS = ["means", "place", "final", "body", "cut_off", "violence", "wish"] as const;
+const FACETS = ["means", "place", "edge", "taken", "final", "body", "cut_off", "violence", "wish"] as const;
 
 const MARKERS = [
   "negator", "old", "recent", "day", "now", "hypothetical", "education", "media", "self", "other",

@@ -61,7 +61,7 @@ export type CueKind =
   | "scene";
 
 /** The part of a dangerous scene a `scene` cue names. */
-export type SceneFacet = "means" | "place" | "final" | "body" | "cut_off" | "violence" | "wish";
+export type SceneFacet = "means" | "place" | "edge" | "taken" | "final" | "body" | "cut_off" | "violence" | "wish";
 
 /** Context marker classes of a language (stage 2). */
 export type MarkerName =
