@@ -40,14 +40,15 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   const macros: Record<string, string> = {};
   for (const f of files) Object.assign(macros, f.data.macros);
   const markerTerms = new Map<MarkerName, string[]>();
+  const markerNeeds = new Map<MarkerName, WordNeed[]>();
   const cues: CompiledCue[] = [];
   const cueNeeds: WordNeed[][] = [];
   const ids = new Set<string>();
   for (const f of files) {
     for (const [name, terms] of Object.entries(f.data.markers)) {
-      const list = markerTerms.get(name as MarkerName) ?? [];
-      list.push(...(terms ?? []).map((t) => compileOrThrow(t, macros, f.file).source));
-      markerTerms.set(name as MarkerName, list);
+      const compiled = (terms ?? []).map((t) => compileOrThrow(t, macros, f.file));
+      markerTerms.set(name as MarkerName, [...(markerTerms.get(name as MarkerName) ?? []), ...compiled.map((c) => c.source)]);
+      markerNeeds.set(name as MarkerName, [...(markerNeeds.get(name as MarkerName) ?? []), ...compiled.map((c) => c.need)]);
     }
     for (const cue of f.data.cues) {
       if (ids.has(cue.id)) throw new Error(`[crisis-lexicon] duplicate cue id ${cue.id} in ${f.file}`);
@@ -71,6 +72,10 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   }
   const markers: Partial<Record<MarkerName, RegExp>> = {};
   for (const [name, sources] of markerTerms) markers[name] = new RegExp(`\\b(?:${sources.join("|")})\\b`, "g");
+  // Markers are read sentence by sentence; a sentence without their words skips their expressions too.
+  const markerNames = [...markerNeeds.keys()];
+  const pickMarkers = buildWordPrefilter(markerNames.map((name) => markerNeeds.get(name) ?? []));
+  const markerCandidates = (folded: string): ReadonlySet<MarkerName> => new Set(pickMarkers(folded).map((i) => markerNames[i]));
   const pick = buildWordPrefilter(cueNeeds);
   const candidates = (folded: string) => pick(folded).map((i) => cues[i]);
   // Not one union regex: V8 leaves a regex that large in its bytecode interpreter (about 100× slower
@@ -86,9 +91,25 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   // a post first needs them. V8 stops optimising regular expressions once a process holds too much
   // compiled regexp code (about 1 MB generated and 16 MB executable): compiling rarely used languages
   // up front would push the English cues that run on every post past that line.
-  if (language === "en") warm([...cues.map((c) => c.re), ...Object.values(markers)]);
-  return { language, cues, candidates, any, markers };
+  // If the process crosses V8's line while the lexicon compiles, what compiles last is left unoptimised
+  // (tens of times slower): so first the markers, which stage 2 reads in every sentence a cue matched,
+  // then the cues an ordinary post already has the words for (they run on almost every post), then the rest.
+  if (language === "en") {
+    const everyday = new Set(candidates(ORDINARY_POST));
+    warm([...Object.values(markers), ...cues.filter((c) => everyday.has(c)).map((c) => c.re), ...cues.filter((c) => !everyday.has(c)).map((c) => c.re)]);
+  }
+  return { language, cues, candidates, any, markers, markerCandidates };
 }
+
+// Folded everyday forum talk, for ordering the compilation only.
+const ORDINARY_POST = [
+  "went to my meeting today and talked with my sponsor about the wek has anyone tried the online one",
+  "we had cofe after and i fel ok the kids are god and work has ben busy but i made a list",
+  "thanks for reading se you al tomorow night i have ben trying to kep it simple and go to bed early",
+  "my mom called and we walked the dog i was there for al of it and i am grateful",
+  "last night i could not slep so i cleaned the house it rained al wekend and i stayed home",
+  "if anyone knows a god group near me let me know i want to start going again",
+].join("\n");
 
 // V8 first runs a regex in its bytecode interpreter and compiles it to native code once it has been
 // used enough; doing that here, when the lexicon loads, keeps that one-time step (and its memory)

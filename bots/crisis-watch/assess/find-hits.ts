@@ -37,45 +37,39 @@ export interface FindHitsOptions {
 export function findHits(sentences: readonly SentenceView[], language: CompiledLanguage, options: FindHitsOptions): Hit[] {
   const hits: Hit[] = [];
   let previous: When = "present";
+  // Read only next to a sentence where a cue matched (each reads markers of the sentence).
   // "again. right now. it won't stop": a fragment that is only a time marker dates its neighbours.
-  const nowFragment = sentences.map((v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 4 && v.spans(language, "now").length > 0);
+  const nowFragment = (v: SentenceView | undefined) =>
+    v !== undefined && !v.quoted && v.folded !== "" && countWords(v.folded) <= 4 && v.spans(language, "now").length > 0;
   // "…seeing things in detox. That was 2014.": a short dating fragment right after a sentence dates it.
-  const oldFragment = sentences.map(
-    (v) => !v.quoted && v.folded !== "" && countWords(v.folded) <= 5 && v.spans(language, "old").length > 0 && v.spans(language, "now").length === 0,
-  );
-  // Only cues that match somewhere in the post scan its sentences one by one.
-  const whole = sentences.map((v) => v.folded).join("\n");
-  const live = language.candidates(whole).filter((cue) => {
-    cue.re.lastIndex = 0;
-    return cue.re.test(whole);
-  });
+  const oldFragment = (v: SentenceView | undefined) =>
+    v !== undefined && !v.quoted && v.folded !== "" && countWords(v.folded) <= 5 && v.spans(language, "old").length > 0 && v.spans(language, "now").length === 0;
+  const matchesBySentence = findMatches(sentences, language);
   sentences.forEach((view, i) => {
-    // Each cue scans the sentence once; its context is read only when something matched.
-    const matches = view.folded === "" || live.length === 0 ? [] : live.flatMap((cue) => matchesOf(cue, view.folded));
+    const matches = matchesBySentence[i];
     if (matches.length === 0) {
       // An old story goes on through past-tense sentences that match nothing.
       if (!view.quoted) previous = previous === "old" && view.folded !== "" ? sentenceWhen(view, language, options.writtenYear, previous) : "present";
       return;
     }
-    const nearNow = nowFragment[i - 1] === true || nowFragment[i + 1] === true;
+    const nearNow = nowFragment(sentences[i - 1]) || nowFragment(sentences[i + 1]);
     const next = sentences.slice(i + 1, i + 3);
     const own = sentenceWhen(view, language, options.writtenYear, previous);
-    const datedOld = oldFragment[i + 1] === true && !view.quoted && view.spans(language, "now").length === 0;
+    const datedOld = oldFragment(sentences[i + 1]) && !view.quoted && view.spans(language, "now").length === 0;
     const when = datedOld ? "old" : nearNow && own !== "old" ? "now" : own;
     if (!view.quoted) previous = when;
     const nowInSentence = nearNow || view.spans(language, "now").length > 0;
     // "…throw myself off the kerb. A full six inches. 😂": the laugh often closes a later sentence.
     const joke = [view, ...next].some((v) => !v.quoted && v.spans(language, "joke").length > 0);
     const framedBy = view.spans(language, "education").length > 0 ? "education" : view.spans(language, "media").length > 0 ? "media" : null;
-    for (const { cue, m } of matches) {
-      const start = m.index;
-      const end = start + m[0].length;
+    for (const { cue, index: start, text: matched } of matches) {
+      const end = start + matched.length;
       hits.push({
         cue,
-        matched: m[0],
+        matched,
         sentence: view.index,
         text: view.text,
-        ...inferWho(view, language, cue, start, m[0], options.defaultWho),
+        ...inferWho(view, language, cue, start, matched, options.defaultWho),
         when,
         negated: isNegated(view, language, start),
         hypothetical: view.spans(language, "hypothetical").some((s) => s.start < start),
@@ -93,10 +87,48 @@ export function findHits(sentences: readonly SentenceView[], language: CompiledL
   return hits;
 }
 
+interface CueMatch {
+  cue: CompiledCue;
+  /** Offset in the sentence's folded text. */
+  index: number;
+  text: string;
+}
+
+// The matches of every cue, sentence by sentence, found by scanning the whole post (one sentence per
+// line) once per cue that can match it: the same matches as scanning each sentence, since no term reads
+// across a line break, except where a match would take one in ("this is it\W*$" before an empty line):
+// such a cue scans sentence by sentence, as written.
+function findMatches(sentences: readonly SentenceView[], language: CompiledLanguage): CueMatch[][] {
+  const bySentence: CueMatch[][] = sentences.map(() => []);
+  const whole = sentences.map((v) => v.folded).join("\n");
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const v of sentences) {
+    lineStarts.push(offset);
+    offset += v.folded.length + 1;
+  }
+  for (const cue of language.candidates(whole)) {
+    const found = matchesIn(cue, whole);
+    if (found.length === 0) continue;
+    if (found.some((m) => m[0].includes("\n"))) {
+      sentences.forEach((v, i) => {
+        if (v.folded !== "") for (const m of matchesIn(cue, v.folded)) bySentence[i].push({ cue, index: m.index, text: m[0] });
+      });
+      continue;
+    }
+    let line = 0;
+    for (const m of found) {
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= m.index) line++;
+      bySentence[line].push({ cue, index: m.index - lineStarts[line], text: m[0] });
+    }
+  }
+  return bySentence;
+}
+
 // matchAll starts where the global expression last stopped (the post-wide test leaves it mid-text).
-function matchesOf(cue: CompiledCue, folded: string): { cue: CompiledCue; m: RegExpExecArray }[] {
+function matchesIn(cue: CompiledCue, text: string): RegExpExecArray[] {
   cue.re.lastIndex = 0;
-  return [...folded.matchAll(cue.re)].map((m) => ({ cue, m }));
+  return [...text.matchAll(cue.re)];
 }
 
 function countWords(folded: string): number {

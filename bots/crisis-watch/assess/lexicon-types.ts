@@ -117,6 +117,8 @@ export interface CompiledLanguage {
   /** True when any cue matches: the first test per post, which most posts end at. */
   any: { test(text: string): boolean };
   markers: Readonly<Partial<Record<MarkerName, RegExp>>>;
+  /** The markers that might match a folded sentence, judged by its words alone. */
+  markerCandidates(folded: string): ReadonlySet<MarkerName>;
 }
 
 /** The whole compiled lexicon. Immutable once built; safe to share between calls. */

@@ -39,6 +39,7 @@ export function makeSentenceView(index: number, text: string, quoted: boolean, e
     folded += piece;
   }
   const cache = new Map<string, Span[]>();
+  const possible = new Map<string, ReadonlySet<MarkerName>>();
   return {
     index,
     text,
@@ -50,7 +51,12 @@ export function makeSentenceView(index: number, text: string, quoted: boolean, e
       let found = cache.get(key);
       if (!found) {
         const re = language.markers[marker];
-        found = re ? [...folded.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })) : [];
+        let may = possible.get(language.language);
+        if (may === undefined) {
+          may = language.markerCandidates(folded);
+          possible.set(language.language, may);
+        }
+        found = re && may.has(marker) ? [...folded.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] })) : [];
         cache.set(key, found);
       }
       return found;

@@ -7,6 +7,8 @@
  */
 import type { WordNeed } from "./compile-term.ts";
 
+const KNOWN_WORDS_LIMIT = 50_000;
+
 /** Picks, for a folded post, the indices of the cues whose terms might match it. */
 export type PickCandidates = (folded: string) => number[];
 
@@ -41,19 +43,27 @@ export function buildWordPrefilter(cueNeeds: readonly (readonly WordNeed[])[]): 
   }
   const prefixLengths = [...new Set([...prefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
   const slotCount = slotIds.size;
+  // The slots a word fills, remembered: a forum's vocabulary is small next to its posts. Bounded so a
+  // flood of unique tokens cannot grow it without end.
+  const known = new Map<string, readonly number[]>();
+  const slotsOf = (word: string): readonly number[] => {
+    let ids = known.get(word);
+    if (ids === undefined) {
+      const found = [...(exact.get(word) ?? [])];
+      for (const length of prefixLengths) {
+        if (length > word.length) break;
+        found.push(...(prefix.get(word.slice(0, length)) ?? []));
+      }
+      ids = found;
+      if (known.size >= KNOWN_WORDS_LIMIT) known.clear();
+      known.set(word, ids);
+    }
+    return ids;
+  };
 
   return (folded) => {
     const present = new Uint8Array(slotCount);
-    const mark = (ids: readonly number[] | undefined) => {
-      if (ids) for (const id of ids) present[id] = 1;
-    };
-    for (const word of new Set(folded.split(/\s+/))) {
-      mark(exact.get(word));
-      for (const length of prefixLengths) {
-        if (length > word.length) break;
-        mark(prefix.get(word.slice(0, length)));
-      }
-    }
+    for (const word of new Set(folded.split(/\s+/))) for (const id of slotsOf(word)) present[id] = 1;
     const picked: number[] = [];
     cueTerms.forEach((terms, cue) => {
       if (always[cue] || terms.some((slots) => slots.every((id) => present[id] === 1))) picked.push(cue);

@@ -79,6 +79,24 @@ describe("the lexicon's prefilter", () => {
     expect(matched).toBeGreaterThan(500);
   });
 
+  it("should never skip a marker that matches a sentence", () => {
+    let matched = 0;
+    for (const language of lexicon.languages.values()) {
+      for (const text of texts) {
+        for (const sentence of fold(text).split("\n")) {
+          const possible = language.markerCandidates(sentence);
+          for (const [name, re] of Object.entries(language.markers)) {
+            re.lastIndex = 0;
+            if (!re.test(sentence)) continue;
+            matched++;
+            expect(possible.has(name as never), `marker ${name} matches "${sentence}" but was skipped`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
   it("should skip most cues on an ordinary post", () => {
     const en = lexicon.languages.get("en");
     const post = fold("Went to the Tuesday meeting and the coffee was terrible. My sponsor says keep it simple, so I made a list.");
