@@ -94,6 +94,8 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   if (has("place") && (has("means") || has("final") || has("wish"))) {
     decide("urgent", ["place", "means", "final", "wish"], `a dangerous place, with ${has("means") ? "a means" : has("final") ? "finality" : "a wish not to go on"}`);
   }
+  // "Under the bridge at -18 tonight, can't feel my feet": a dangerous place and the body failing, now.
+  if (has("place") && has("body") && now) decide("urgent", ["place", "body"], "a dangerous place, with body signs, now");
   const lethal = (["means", "place"] as const).filter((f) => has(f));
   if (has("cut_off") && (lethal.length > 0 || has("final") || has("body") || has("wish"))) {
     decide("urgent", ["cut_off", ...lethal, "final", "body", "wish"], "someone out of reach, with danger around them");
