@@ -1,6 +1,6 @@
 /**
- * Stage 2 across the whole post, for danger described as a scene rather than named: "sitting on the bank
- * by the railway line, trains every 20 minutes", "the hose from the garage, engine running". Each part of
+ * Stage 2 across the whole post, for danger described as a scene rather than named: "parked by the level
+ * crossing, the last train is due at eleven", "the hose from the garage, engine running". Each part of
  * such a scene is ordinary talk alone (a place, an object, a time, a body sign), so `scene` cues rate
  * `none`; this rule reads which parts the poster's own present sentences hold together. Cues of other
  * kinds count as the part they name (a goodbye is finality, an overdose sign is the body). Runs last.

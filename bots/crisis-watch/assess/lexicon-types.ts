@@ -60,7 +60,11 @@ export type CueKind =
   | "mention"
   | "scene";
 
-/** The part of a dangerous scene a `scene` cue names. */
+/**
+ * The part of a dangerous scene a `scene` cue names: a means set up, a dangerous place, the brink itself
+ * (`edge`), a lethal amount taken, finality, body signs, someone out of reach (`cut_off`), harm
+ * threatened, a wish not to go on. See `combine-scene.ts` for how they add up.
+ */
 export type SceneFacet = "means" | "place" | "edge" | "taken" | "final" | "body" | "cut_off" | "violence" | "wish";
 
 /** Context marker classes of a language (stage 2). */
