@@ -52,8 +52,10 @@ function told(hit: Hit): boolean {
     !hit.hypothetical &&
     !hit.joke &&
     hit.when !== "old" &&
-    hit.when !== "recent" &&
-    hit.framed === null &&
+    // Someone else's words from days ago still count while they cannot be reached; the poster's own are past.
+    (hit.when !== "recent" || hit.who === "other") &&
+    // "The pharmacy gave me a 90 day supply": a lesson's word does not make the poster's own scene a lesson.
+    (hit.framed === null || (hit.who === "self" && hit.whoExplicit)) &&
     hit.who !== "you" &&
     (hit.who !== "generic" || hit.cue.kind === "scene")
   );
@@ -68,8 +70,9 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
     if (facet) parts.set(facet, [...(parts.get(facet) ?? []), hit]);
   }
   if (![...parts.values()].some((list) => list.some((h) => h.cue.kind === "scene"))) return;
-  // "My last meeting as secretary, handing the keys to Carla": finality a harmless reason explains is not a part.
-  if (facts.benignLeave) parts.delete("final");
+  // "My last meeting as secretary, handing the keys to Carla": finality a harmless reason explains is not
+  // a part, unless there is more of it than a move or a handover gives (a cover story is a reason too).
+  if (facts.benignLeave && distinctSigns(parts.get("final") ?? []) < 4) parts.delete("final");
 
   const has = (facet: SceneFacet) => parts.has(facet);
   // Two different words for the same part ("confused", "fever of 40") are two signs; the same words
@@ -100,10 +103,18 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   if (has("cut_off") && (lethal.length > 0 || has("final") || has("body") || has("wish"))) {
     decide("urgent", ["cut_off", ...lethal, "final", "body", "wish"], "someone out of reach, with danger around them");
   }
-  // Illness has body signs too: they are danger with a drug in the post, or when many come at once now.
-  if (signs("body") >= 2 && facts.substance) decide("urgent", ["body"], "several body signs of danger, with a drug");
+  // Illness has body signs too: they are danger with a drug in the post (or coming off one), or when
+  // many come at once now.
+  const drug = facts.substance || hits.some((h) => h.cue.kind === "withdrawal" && isActive(h));
+  if (signs("body") >= 2 && drug) decide("urgent", ["body"], "several body signs of danger, with a drug");
   if (signs("body") >= 3 && now) decide("urgent", ["body"], "many body signs of danger at once, now");
-  if (has("violence") && (time || facts.near)) decide("urgent", ["violence"], "harm threatened, with a time or the person close by");
+  // One threat is review ("if I go to the police she'll make me pay", "I'm scared of him"); scene words of
+  // harm in several sentences (a door kicked in, hiding in the bathroom) are harm under way.
+  const violenceSentences = new Set(parts.get("violence")?.filter((h) => h.cue.kind === "scene").map((h) => h.sentence)).size;
+  if (has("violence") && (time || facts.near || violenceSentences >= 2)) decide("urgent", ["violence"], "harm threatened, with a time, the person close by, or told in several sentences");
+  // "Locked in the bathroom, not answering, no sound, and he has been using": the overdose behind a door.
+  if (signs("cut_off") >= 2 && drug) decide("urgent", ["cut_off"], "someone using, shut in and out of reach");
+  if (signs("place") >= 3) decide("urgent", ["place"], "a dangerous place described several ways");
   const finality = signs("final") + (has("wish") ? 1 : 0);
   if (has("final") && ((finality >= 2 && time) || signs("final") >= 3)) decide("urgent", ["final", "wish"], "finality said several ways");
 
@@ -112,7 +123,7 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   for (const facet of ["means", "place", "cut_off", "violence"] as const) {
     if (has(facet) && others(facet).length > 0) decide("review", [facet, ...others(facet)], "several parts of a dangerous scene together");
   }
-  if (has("place") && time) decide("review", ["place"], "a dangerous place, with a time");
+  if (has("place") && (time || signs("place") >= 2)) decide("review", ["place"], "a dangerous place, with a time or described twice");
   if (signs("body") >= 2 && now) decide("review", ["body"], "several body signs of danger, now");
   if (has("final") && finality >= 2) decide("review", ["final", "wish"], "finality said more than once");
   // A means set up ("in the bath with the hair dryer plugged in") is the poster's own scene even alone.

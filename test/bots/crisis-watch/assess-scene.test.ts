@@ -17,6 +17,9 @@ const flagged: FlaggedRow[] = [
   ["someone at the brink", "sat on the ledge of the multistorey with my legs over the side", "urgent", ["suicide_self_harm"]],
   ["a lethal amount just taken", "took the whole blister of my nan's tablets, ears ringing", "urgent", ["overdose_medical"]],
   ["finality said several ways", "the dog goes to my brother, the note is on the kitchen table, thank you for the years", "urgent", ["suicide_self_harm"]],
+  ["someone using behind a locked door", "my brother has been using all weekend, he is in the bathroom, the door is locked and i cant hear anything", "urgent", ["concern_for_other"]],
+  ["fits while coming off benzos", "day 3 of stopping my benzos cold, had what my wife says was a seizure, bit my tongue and wet myself", "urgent", ["overdose_medical"]],
+  ["harm under way, several signs", "he kicked the front door in. he says he will make us sorry. we are hiding in the bathroom", "urgent", ["harm_from_others"]],
   ["a threat being prepared, now", "he poured petrol on the steps and says tonight he will burn the house down with me in it", "urgent", ["harm_from_others"]],
 ];
 
@@ -29,6 +32,8 @@ const quiet: QuietRow[] = [
   ["a roof in a chore", "spent saturday up on the roof fixing the gutter, my back is killing me"],
   ["a life not lived", "the old me would have been on the roof of that car park tonight. now I'm on my sofa with tea"],
   ["a service handover", "my last meeting as treasurer tonight, handing the cash box to Sam. thank you for the years"],
+  ["a scheduled post about a bake sale", "scheduled the post for 6am so people see it before work, the bake sale is saturday"],
+  ["a joke about boredom", "this training video is so long im going to die of boredom"],
   ["an age in a recovery story", "I ended up in hospital at 19 after taking the whole box of my dad's pills. I'm 45 now and I run a bakery"],
 ];
 
