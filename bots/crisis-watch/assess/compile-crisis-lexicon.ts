@@ -4,6 +4,7 @@
 import { compileTermWithNeed, type WordNeed } from "./compile-term.ts";
 import type { LexiconFile } from "./lexicon-schema.ts";
 import type { CompiledCue, CompiledLanguage, CompiledLexicon, MarkerName } from "./lexicon-types.ts";
+import { foldText } from "./fold-text.ts";
 import type { EmojiTable } from "./normalize-text.ts";
 import { buildWordPrefilter } from "./word-prefilter.ts";
 
@@ -93,10 +94,13 @@ function compileLanguage(language: string, files: readonly NamedLexiconFile[]): 
   // up front would push the English cues that run on every post past that line.
   // If the process crosses V8's line while the lexicon compiles, what compiles last is left unoptimised
   // (tens of times slower): so first the markers, which stage 2 reads in every sentence a cue matched,
-  // then the cues an ordinary post already has the words for (they run on almost every post), then the rest.
+  // then the cues an ordinary post already has the words for (they run on almost every post), then those
+  // common crisis talk reaches, then the rest.
   if (language === "en") {
     const everyday = new Set(candidates(ORDINARY_POST));
-    warm([...Object.values(markers), ...cues.filter((c) => everyday.has(c)).map((c) => c.re), ...cues.filter((c) => !everyday.has(c)).map((c) => c.re)]);
+    const crisis = new Set(candidates(foldText(WARM_TEXT)));
+    const order = [...cues.filter((c) => everyday.has(c)), ...cues.filter((c) => !everyday.has(c) && crisis.has(c)), ...cues.filter((c) => !everyday.has(c) && !crisis.has(c))];
+    warm([...Object.values(markers), ...order.map((c) => c.re)]);
   }
   return { language, cues, candidates, any, markers, markerCandidates };
 }
@@ -114,7 +118,9 @@ const ORDINARY_POST = [
 // V8 first runs a regex in its bytecode interpreter and compiles it to native code once it has been
 // used enough; doing that here, when the lexicon loads, keeps that one-time step (and its memory)
 // out of the first thousands of posts, the same in production as in the bench.
-const WARM_TEXT = "i took all my pills tonight and im alone, he is not breathing. years ago i used to drink";
+const WARM_TEXT =
+  "i took all my pills tonight and im alone, he is not breathing. years ago i used to drink. i want to die and i have them counted out. " +
+  "i cant stop using, im so close to taking the whole bottle. he hit me and says he will kill me. my friend wont wake up";
 function warm(regexes: readonly RegExp[]): void {
   for (let round = 0; round < 3; round++) {
     for (const re of regexes) {

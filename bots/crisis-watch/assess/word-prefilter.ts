@@ -36,11 +36,22 @@ export function buildWordPrefilter(cueNeeds: readonly (readonly WordNeed[])[]): 
     return id;
   };
   const always: boolean[] = [];
-  const cueTerms: Int32Array[][] = [];
-  for (const needs of cueNeeds) {
+  // Each term waits on one of its slots (the one with the longest shortest word, rarely filled): a post
+  // checks only the terms whose slot it filled, not every term of the lexicon.
+  const waiting = new Map<number, { cue: number; slots: Int32Array }[]>();
+  cueNeeds.forEach((needs, cue) => {
     always.push(needs.some((n) => n.length === 0));
-    cueTerms.push(needs.filter((n) => n.length > 0).map((n) => Int32Array.from(n, slotOf)));
-  }
+    for (const need of needs) {
+      if (need.length === 0) continue;
+      const slots = Int32Array.from(need, slotOf);
+      const shortest = (i: number) => Math.min(...need[i].map((w) => w.replace(/\*$/, "").length));
+      let trigger = 0;
+      for (let i = 1; i < need.length; i++) if (shortest(i) > shortest(trigger)) trigger = i;
+      const list = waiting.get(slots[trigger]) ?? [];
+      list.push({ cue, slots });
+      waiting.set(slots[trigger], list);
+    }
+  });
   const prefixLengths = [...new Set([...prefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
   const slotCount = slotIds.size;
   // The slots a word fills, remembered: a forum's vocabulary is small next to its posts. Bounded so a
@@ -63,10 +74,22 @@ export function buildWordPrefilter(cueNeeds: readonly (readonly WordNeed[])[]): 
 
   return (folded) => {
     const present = new Uint8Array(slotCount);
-    for (const word of new Set(folded.split(/\s+/))) for (const id of slotsOf(word)) present[id] = 1;
+    const filled: number[] = [];
+    for (const word of new Set(folded.split(/\s+/))) {
+      for (const id of slotsOf(word)) {
+        if (present[id] === 0) filled.push(id);
+        present[id] = 1;
+      }
+    }
+    const chosen = Uint8Array.from(always, (a) => (a ? 1 : 0));
+    for (const id of filled) {
+      for (const term of waiting.get(id) ?? []) {
+        if (chosen[term.cue] === 0 && term.slots.every((slot) => present[slot] === 1)) chosen[term.cue] = 1;
+      }
+    }
     const picked: number[] = [];
-    cueTerms.forEach((terms, cue) => {
-      if (always[cue] || terms.some((slots) => slots.every((id) => present[id] === 1))) picked.push(cue);
+    chosen.forEach((c, cue) => {
+      if (c === 1) picked.push(cue);
     });
     return picked;
   };
