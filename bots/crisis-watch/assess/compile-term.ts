@@ -83,8 +83,6 @@ interface Compiled {
   need: WordNeed;
 }
 
-
-
 // A sequence is items separated by spaces. Each item is emitted with a trailing-space policy: gaps
 // and optionals carry their own trailing space so that they can vanish cleanly.
 function parseSequence(p: Parser, close: string): Compiled {

@@ -3,7 +3,7 @@
  * Each term of a cue needs certain words (`WordNeed`, from `compile-term.ts`); a cue none of whose terms
  * has all its words in the post is skipped without running its regular expression. Running every cue's
  * expression over every post was most of the assessment's time, and most posts contain none of the words
- * most cues need.
+ * most cues need. Markers use the same picker, sentence by sentence.
  */
 import type { WordNeed } from "./compile-term.ts";
 
