@@ -28,7 +28,7 @@ export function loadCrisisLexicon(dir: string = DEFAULT_LEXICON_DIR): CompiledLe
     .filter((name) => name.endsWith(".yaml"))
     .sort()
     .map((name) => {
-      const parsed = lexiconFileSchema.safeParse(parse(readFileSync(join(dir, name), "utf8")));
+      const parsed = lexiconFileSchema.safeParse(parseYaml(name, readFileSync(join(dir, name), "utf8")));
       if (!parsed.success) {
         throw new Error(`[crisis-lexicon] ${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
       }
@@ -38,4 +38,15 @@ export function loadCrisisLexicon(dir: string = DEFAULT_LEXICON_DIR): CompiledLe
   const lexicon = compileCrisisLexicon(files);
   cache.set(dir, lexicon);
   return lexicon;
+}
+
+// A YAML mistake names the file and the line, on one line ("[crisis-lexicon] en-scene.yaml: Map keys
+// must be unique at line 338, column 5").
+function parseYaml(name: string, text: string): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split("\n")[0].replace(/:$/, "");
+    throw new Error(`[crisis-lexicon] ${name}: ${first}`, { cause: error });
+  }
 }
