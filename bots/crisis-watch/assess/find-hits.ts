@@ -150,7 +150,8 @@ function inferWho(
   // "My friend just texted 'thanks for everything'": a goodbye someone else wrote is their danger.
   if (cue.who === "self" && REPORTABLE.has(cue.kind) && view.spans(language, "reported").some((s) => s.end <= start)) return found("other");
   if (cue.who !== "infer") return found(cue.who);
-  const reflexive = REFLEXIVE.find(([re]) => re.test(matched))?.[1];
+  // A scene's pronouns are its objects ("swallowing all of them" is the pills), not people.
+  const reflexive = cue.kind === "scene" ? undefined : REFLEXIVE.find(([re]) => re.test(matched))?.[1];
   if (reflexive !== undefined && reflexive !== "other") return found(reflexive);
   let best: { who: Who; span: Span } | null = null;
   for (const who of SUBJECTS) {

@@ -40,6 +40,12 @@ const quiet: QuietRow[] = [
 describe("assess: dangerous scenes described without their names", () => {
   itAssessesTable(run, flagged, quiet);
 
+  it("should read a scene's pronouns as its objects, not as someone else", () => {
+    const result = run("I have forty tablets lined up on my desk and I'm taking all of them tonight. Goodbye everyone.");
+    expect(result.level).toBe("urgent");
+    expect(result.lanes).not.toContain("concern_for_other");
+  });
+
   it("should say which parts of the scene decided, for the moderators", () => {
     const result = run("parked at the quarry road tonight, the edge of the cliff is right there");
     expect(result.evidence[0]?.why).toMatch(/dangerous place/);
