@@ -5,9 +5,9 @@
  */
 import { isActive } from "./combine-hits.ts";
 import type { Hit } from "./hit-types.ts";
+import { raiseHit } from "./raise-hit.ts";
 import type { CueKind } from "./lexicon-types.ts";
 import { levelRank } from "./levels.ts";
-import type { Level } from "./types.ts";
 
 /** Post-wide markers the cluster rules read (own text only, never quotes). */
 export interface ClusterFacts {
@@ -36,12 +36,7 @@ const BODY_SIGNS: ReadonlySet<CueKind> = new Set<CueKind>(["od_severe", "od_weak
 const WITHDRAWAL: ReadonlySet<CueKind> = new Set<CueKind>(["withdrawal"]);
 
 
-function raise(hit: Hit, level: Level, note: string): void {
-  if (levelRank(level) > levelRank(hit.level)) {
-    hit.level = level;
-    hit.notes.push(note);
-  }
-}
+
 
 /** Applies the cluster rules to `hits` in place. */
 export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
@@ -54,16 +49,16 @@ export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
   for (const hit of self) {
     if (hit.cue.kind === "absence") {
       // Arranging the world for after one is gone is finality said by logistics.
-      if (distinct(self, ABSENCE_PARTNERS, hit)) raise(hit, "urgent", "arrangements for being gone, next to other finality");
-      else if (hit.nowInSentence || hit.when === "now") raise(hit, "review", "arrangements for being gone, with a time");
+      if (distinct(self, ABSENCE_PARTNERS, hit)) raiseHit(hit, "urgent", "arrangements for being gone, next to other finality");
+      else if (hit.nowInSentence || hit.when === "now") raiseHit(hit, "review", "arrangements for being gone, with a time");
     } else if (hit.cue.kind === "od_severe") {
       // A severe body sign is medical danger when a drug is in play; without one (panic, the gym) a
       // person should look only when it is happening now.
       // One that is over and days back ("had a seizure in withdrawal on Friday") is review, like any recent emergency.
-      if (facts.substance || distinct(self, USE_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "severe body signs with a drug in play");
-      else if (hit.nowInSentence && distinct(self, BODY_SIGNS, hit)) raise(hit, "review", "severe body signs now");
+      if (facts.substance || distinct(self, USE_SIGNS, hit)) raiseHit(hit, hit.when === "recent" ? "review" : "urgent", "severe body signs with a drug in play");
+      else if (hit.nowInSentence && distinct(self, BODY_SIGNS, hit)) raiseHit(hit, "review", "severe body signs now");
     } else if (hit.cue.kind === "threat" && facts.near && hit.when !== "recent") {
-      raise(hit, "urgent", "the person threatening is close by");
+      raiseHit(hit, "urgent", "the person threatening is close by");
     }
   }
   // The poster's worries, one per wording ("won't answer" twice is one sign).
@@ -76,21 +71,21 @@ export function combineClusters(hits: Hit[], facts: ClusterFacts): void {
   const goodbyeSent = othersSigns.some((h) => FINAL.has(h.cue.kind));
   const signNow = othersSigns.some((h) => h.nowInSentence || h.when === "now" || h.when === "day");
   if (worried && othersSigns.length > 0 && (goodbyeSent || signNow || othersSigns.length + concerns.size >= 3)) {
-    for (const hit of othersSigns) raise(hit, "urgent", "someone who cannot be reached, with signs they may end their life");
+    for (const hit of othersSigns) raiseHit(hit, "urgent", "someone who cannot be reached, with signs they may end their life");
   }
   for (const hit of other) {
     if (hit.cue.kind === "od_severe") {
-      if (facts.substance || distinct(other, BODY_SIGNS, hit) || distinct(other, USE_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "someone with them shows severe signs after using");
-      else raise(hit, "review", "someone with them shows a severe body sign");
+      if (facts.substance || distinct(other, BODY_SIGNS, hit) || distinct(other, USE_SIGNS, hit)) raiseHit(hit, hit.when === "recent" ? "review" : "urgent", "someone with them shows severe signs after using");
+      else raiseHit(hit, "review", "someone with them shows a severe body sign");
     } else if (hit.cue.kind === "delirium") {
       // Someone with them hallucinating while off alcohol or benzos (DTs), or after a drug with a body sign.
       // The stop is dated days back by nature ("stopped drinking 3 days ago and now…"), as for the poster's own DTs.
-      if (distinct(other, WITHDRAWAL, hit)) raise(hit, "urgent", "someone with them is hallucinating in withdrawal (DTs)");
-      else if (facts.substance && distinct(other, BODY_SIGNS, hit)) raise(hit, hit.when === "recent" ? "review" : "urgent", "someone with them is hallucinating after using");
+      if (distinct(other, WITHDRAWAL, hit)) raiseHit(hit, "urgent", "someone with them is hallucinating in withdrawal (DTs)");
+      else if (facts.substance && distinct(other, BODY_SIGNS, hit)) raiseHit(hit, hit.when === "recent" ? "review" : "urgent", "someone with them is hallucinating after using");
     } else if (FINAL.has(hit.cue.kind) && (worried || hit.nowInSentence || hit.when === "day")) {
       // Someone else's goodbye that just arrived, while the poster cannot reach them, is happening now.
       const backed = worried && (hit.nowInSentence || hit.when === "day" || distinct(other, OTHER_PARTNERS, hit));
-      raise(hit, backed ? "urgent" : "review", "someone else's goodbye, just sent");
+      raiseHit(hit, backed ? "urgent" : "review", "someone else's goodbye, just sent");
     }
   }
   capBenignLeave(hits, facts, live);

@@ -4,9 +4,9 @@
  * hits' levels and notes; every rule only raises, except `needs`, which keeps an unmet cue at support.
  */
 import type { Hit } from "./hit-types.ts";
+import { raiseHit } from "./raise-hit.ts";
 import type { CueKind } from "./lexicon-types.ts";
 import { levelRank } from "./levels.ts";
-import type { Level } from "./types.ts";
 
 /** Post-wide facts the rules need besides the hits. */
 export interface PostFacts {
@@ -65,52 +65,46 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
       hit.notes.push("no other sign in the post");
     }
   }
-  const raise = (hit: Hit, level: Level, note: string) => {
-    if (levelRank(level) > levelRank(hit.level)) {
-      hit.level = level;
-      hit.notes.push(note);
-    }
-  };
   for (const hit of selfActive) {
     switch (hit.cue.kind) {
       case "means_object":
-        if (has(selfActive, SUICIDAL, hit)) raise(hit, "urgent", "together with talk of dying");
-        else if (hit.nowInSentence || hit.when === "day") raise(hit, "urgent", "means at hand now");
+        if (has(selfActive, SUICIDAL, hit)) raiseHit(hit, "urgent", "together with talk of dying");
+        else if (hit.nowInSentence || hit.when === "day") raiseHit(hit, "urgent", "means at hand now");
         // Means in reach and "can't do this anymore": the despair is about living.
-        else if (has(selfActive, new Set<CueKind>(["hopeless"]))) raise(hit, "urgent", "together with hopelessness");
+        else if (has(selfActive, new Set<CueKind>(["hopeless"]))) raiseHit(hit, "urgent", "together with hopelessness");
         break;
       case "means_ready":
       case "means_research":
-        if (has(selfActive, SUICIDAL, hit) && hit.when !== "recent") raise(hit, "urgent", "together with talk of dying");
+        if (has(selfActive, SUICIDAL, hit) && hit.when !== "recent") raiseHit(hit, "urgent", "together with talk of dying");
         break;
       case "goodbye_weak":
-        if (has(selfActive, FINALITY_PARTNERS, hit)) raise(hit, "urgent", "finality next to other signs");
+        if (has(selfActive, FINALITY_PARTNERS, hit)) raiseHit(hit, "urgent", "finality next to other signs");
         break;
       case "farewell":
-        if (has(selfActive, FAREWELL_PARTNERS, hit)) raise(hit, "urgent", "a goodbye next to other signs");
+        if (has(selfActive, FAREWELL_PARTNERS, hit)) raiseHit(hit, "urgent", "a goodbye next to other signs");
         break;
       case "od_weak":
         if (active.some((h) => (h.cue.kind === "od_context" || h.cue.kind === "od_event") && h.who === "self")) {
-          raise(hit, "urgent", "symptoms after a dangerous use");
-        } else if (has(selfActive, new Set<CueKind>(["use_now", "relapse"]))) raise(hit, "review", "symptoms while using");
+          raiseHit(hit, "urgent", "symptoms after a dangerous use");
+        } else if (has(selfActive, new Set<CueKind>(["use_now", "relapse"]))) raiseHit(hit, "review", "symptoms while using");
         break;
       case "delirium":
         // Hallucinations or confusion while stopping alcohol or benzos: delirium tremens.
-        if (has(active.filter((h) => h.who === "self"), new Set<CueKind>(["withdrawal"]))) raise(hit, "urgent", "while in withdrawal (DTs)");
-        else if (has(selfActive, new Set<CueKind>(["use_now", "relapse", "od_context"]))) raise(hit, "review", "while using");
+        if (has(active.filter((h) => h.who === "self"), new Set<CueKind>(["withdrawal"]))) raiseHit(hit, "urgent", "while in withdrawal (DTs)");
+        else if (has(selfActive, new Set<CueKind>(["use_now", "relapse", "od_context"]))) raiseHit(hit, "review", "while using");
         break;
       case "mention":
         // "suicide" named by someone who is in despair now is about them, not a topic.
-        if (has(selfActive, DESPAIR, hit)) raise(hit, "review", "the topic named next to present despair");
+        if (has(selfActive, DESPAIR, hit)) raiseHit(hit, "review", "the topic named next to present despair");
         break;
       case "withdrawal":
-        if (has(selfActive, new Set<CueKind>(["od_weak"]))) raise(hit, "review", "withdrawal symptoms");
+        if (has(selfActive, new Set<CueKind>(["od_weak"]))) raiseHit(hit, "review", "withdrawal symptoms");
         break;
       case "use_now":
         // Using alone is how overdoses kill: nobody there to call for help or give naloxone.
         if (has(selfActive, new Set<CueKind>(["goodbye_weak", "od_context", "od_weak"])) || facts.alone) {
-          raise(hit, "urgent", facts.alone ? "using alone" : "using with other danger signs");
-        } else if (facts.afterClean) raise(hit, "review", "using after clean time");
+          raiseHit(hit, "urgent", facts.alone ? "using alone" : "using with other danger signs");
+        } else if (facts.afterClean) raiseHit(hit, "review", "using after clean time");
         break;
       default:
         break;
@@ -121,7 +115,7 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
   if (selfActive.some((h) => h.cue.kind === "relapse")) {
     for (const hit of hits) {
       const conditional = hit.hypothetical && !hit.negated && !hit.quoted && hit.when !== "old" && hit.who === "self";
-      if (conditional && DEATH_TALK.has(hit.cue.kind)) raise(hit, "review", "a relapse, with talk of not living");
+      if (conditional && DEATH_TALK.has(hit.cue.kind)) raiseHit(hit, "review", "a relapse, with talk of not living");
     }
   }
   // Worry about the person quoted: their words are theirs, the danger in them is the poster's concern.
@@ -131,20 +125,20 @@ export function combineHits(hits: Hit[], facts: PostFacts): void {
       if (!hit.quoted || (!OTHERS_DANGER.has(hit.cue.kind) && hit.cue.kind !== "hopeless")) continue;
       hit.who = "other";
       hit.quoted = false;
-      raise(hit, "review", "quoted from someone the poster is worried about");
+      raiseHit(hit, "review", "quoted from someone the poster is worried about");
       active.push(hit);
     }
   }
   const othersInDanger = active.filter((h) => h.who === "other" && OTHERS_DANGER.has(h.cue.kind));
   // Several physical signs at once (locked in, not answering, a thud) while someone worries: act now.
   const signs = othersInDanger.filter((h) => h.cue.kind.startsWith("od_") && h.when !== "recent" && h.when !== "day");
-  if (concerned && signs.length >= 2) for (const hit of signs) raise(hit, "urgent", "several signs someone has collapsed");
+  if (concerned && signs.length >= 2) for (const hit of signs) raiseHit(hit, "urgent", "several signs someone has collapsed");
   if (othersInDanger.length > 0) {
     for (const hit of active) {
-      if (hit.cue.kind === "concern") raise(hit, "review", "worry about someone in danger");
+      if (hit.cue.kind === "concern") raiseHit(hit, "review", "worry about someone in danger");
     }
     for (const hit of othersInDanger) {
-      if (active.some((h) => h.cue.kind === "concern")) raise(hit, "review", "with worry for them");
+      if (active.some((h) => h.cue.kind === "concern")) raiseHit(hit, "review", "with worry for them");
     }
   }
 }

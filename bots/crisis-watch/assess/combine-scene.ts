@@ -7,8 +7,8 @@
  */
 import { isActive } from "./combine-hits.ts";
 import type { Hit } from "./hit-types.ts";
+import { raiseHit } from "./raise-hit.ts";
 import type { CueKind, SceneFacet } from "./lexicon-types.ts";
-import { levelRank } from "./levels.ts";
 import type { Level } from "./types.ts";
 
 /** Post-wide markers the scene rule reads (own text only). */
@@ -84,7 +84,7 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   const time = now || all.some((h) => h.when === "day");
   const others = (facet: SceneFacet) => [...parts.keys()].filter((f) => f !== facet);
   const decide = (level: Level, facets: readonly SceneFacet[], note: string) => {
-    for (const facet of facets) for (const hit of parts.get(facet) ?? []) raise(hit, level, note);
+    for (const facet of facets) for (const hit of parts.get(facet) ?? []) raiseHit(hit, level, note);
   };
 
   // Enough alone: someone at the brink right now, or a lethal amount just taken.
@@ -127,9 +127,9 @@ export function combineScene(hits: Hit[], facts: SceneFacts): void {
   if (signs("body") >= 2 && now) decide("review", ["body"], "several body signs of danger, now");
   if (has("final") && finality >= 2) decide("review", ["final", "wish"], "finality said more than once");
   // A means set up ("in the bath with the hair dryer plugged in") is the poster's own scene even alone.
-  for (const hit of parts.get("means") ?? []) if (hit.who === "self") raise(hit, "review", "a means set up, by the poster");
+  for (const hit of parts.get("means") ?? []) if (hit.who === "self") raiseHit(hit, "review", "a means set up, by the poster");
   // Passive ideation said in everyday words ("don't see the point of tomorrow") is review, as the `passive` cues are.
-  for (const hit of parts.get("wish") ?? []) if (hit.cue.kind === "scene" && hit.who === "self") raise(hit, "review", "a wish not to go on, in the poster's own words");
+  for (const hit of parts.get("wish") ?? []) if (hit.cue.kind === "scene" && hit.who === "self") raiseHit(hit, "review", "a wish not to go on, in the poster's own words");
 }
 
 function distinctSigns(hits: readonly Hit[]): number {
@@ -145,9 +145,4 @@ function distinctSigns(hits: readonly Hit[]): number {
   return new Set(kept.map((h) => h.matched)).size;
 }
 
-function raise(hit: Hit, level: Level, note: string): void {
-  if (levelRank(level) > levelRank(hit.level)) {
-    hit.level = level;
-    hit.notes.push(note);
-  }
-}
+
