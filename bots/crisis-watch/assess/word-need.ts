@@ -30,9 +30,14 @@ const COMMON = new Set(
     "very realy want know think said says tok took made make back over after before again still stil how who").split(" "),
 );
 
-// The slot whose weakest word is most telling: a common word is in almost every post, and short
-// words are more often common.
+/**
+ * How rarely a slot is filled, as its weakest word: a common word is in almost every post (0), and short
+ * words are more often common.
+ */
+export function slotRarity(slot: readonly string[]): number {
+  return Math.min(...slot.map((w) => (COMMON.has(w.replace(/\*$/, "")) ? 0 : w.replace(/\*$/, "").length)));
+}
+
 function mostTelling(need: WordNeed): readonly string[] {
-  const weakest = (slot: readonly string[]) => Math.min(...slot.map((w) => (COMMON.has(w.replace(/\*$/, "")) ? 0 : w.replace(/\*$/, "").length)));
-  return need.reduce((best, slot) => (weakest(slot) > weakest(best) ? slot : best));
+  return need.reduce((best, slot) => (slotRarity(slot) > slotRarity(best) ? slot : best));
 }

@@ -5,7 +5,7 @@
  * expression over every post was most of the assessment's time, and most posts contain none of the words
  * most cues need. Markers use the same picker, sentence by sentence.
  */
-import type { WordNeed } from "./compile-term.ts";
+import { slotRarity, type WordNeed } from "./word-need.ts";
 
 const KNOWN_WORDS_LIMIT = 50_000;
 
@@ -36,17 +36,16 @@ export function buildWordPrefilter(cueNeeds: readonly (readonly WordNeed[])[]): 
     return id;
   };
   const always: boolean[] = [];
-  // Each term waits on one of its slots (the one with the longest shortest word, rarely filled): a post
-  // checks only the terms whose slot it filled, not every term of the lexicon.
+  // Each term waits on its most rarely filled slot: a post checks only the terms whose slot it filled,
+  // not every term of the lexicon.
   const waiting = new Map<number, { cue: number; slots: Int32Array }[]>();
   cueNeeds.forEach((needs, cue) => {
     always.push(needs.some((n) => n.length === 0));
     for (const need of needs) {
       if (need.length === 0) continue;
       const slots = Int32Array.from(need, slotOf);
-      const shortest = (i: number) => Math.min(...need[i].map((w) => w.replace(/\*$/, "").length));
       let trigger = 0;
-      for (let i = 1; i < need.length; i++) if (shortest(i) > shortest(trigger)) trigger = i;
+      for (let i = 1; i < need.length; i++) if (slotRarity(need[i]) > slotRarity(need[trigger])) trigger = i;
       const list = waiting.get(slots[trigger]) ?? [];
       list.push({ cue, slots });
       waiting.set(slots[trigger], list);
